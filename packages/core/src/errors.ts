@@ -1,0 +1,56 @@
+/** Base class of every error ssekit reports; `code` tells the kinds apart without `instanceof`. */
+export class SSEError extends Error {
+  readonly code: string;
+  /** Whether the client gives up (true) or retries (false) after this error. */
+  readonly fatal: boolean;
+  constructor(code: string, message: string, options?: { cause?: unknown; fatal?: boolean }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.fatal = options?.fatal ?? true;
+  }
+}
+
+/** The server answered with an HTTP status that is not a stream (4xx, 5xx, ...). */
+export class HttpError extends SSEError {
+  readonly status: number;
+  /** The start of the response body (bounded), for the error message a user sees. */
+  readonly body: string;
+  constructor(status: number, body: string, options?: { fatal?: boolean }) {
+    super('http', `HTTP ${status}${body ? `: ${body.slice(0, 200)}` : ''}`, options);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+/** A 2xx response whose content type is not `text/event-stream`. */
+export class ContentTypeError extends SSEError {
+  readonly contentType: string;
+  constructor(contentType: string) {
+    super(
+      'content-type',
+      `Expected content-type text/event-stream, got ${contentType ? `"${contentType}"` : 'none'}`,
+    );
+    this.contentType = contentType;
+  }
+}
+
+/** An event grew past `maxEventBytes`; it was discarded and parsing went on at the next event. */
+export class EventTooLargeError extends SSEError {
+  readonly limit: number;
+  constructor(limit: number) {
+    super('event-too-large', `Event exceeded maxEventBytes (${limit} bytes) and was discarded`, {
+      fatal: false,
+    });
+    this.limit = limit;
+  }
+}
+
+/** Reconnecting failed `attempts` times in a row; `cause` is the last failure. */
+export class RetryLimitError extends SSEError {
+  readonly attempts: number;
+  constructor(attempts: number, cause: unknown) {
+    super('retry-limit', `Gave up after ${attempts} failed attempts`, { cause });
+    this.attempts = attempts;
+  }
+}
