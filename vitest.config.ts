@@ -2,8 +2,8 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumArgs, chromiumPath } from './test/chromium';
-import { rawSsePlugin } from './test/raw-sse-plugin';
+import { chromiumArgs, chromiumPath } from './test/src/chromium';
+import { rawSsePlugin } from './test/src/raw-sse-plugin';
 
 const conditions = ['source'];
 const browser = {

@@ -1,0 +1,3 @@
+export { chromiumArgs, chromiumLaunchOptions, chromiumPath } from './chromium';
+export type { RecordedRequest, TestHandler, TestServer } from './http-server';
+export { startServer, writeSSEHead } from './http-server';
