@@ -17,6 +17,7 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
+    reporters: ['default', './test/src/summary-reporter.ts'],
     projects: [
       {
         extends: true,
