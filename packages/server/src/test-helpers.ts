@@ -1,0 +1,108 @@
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+
+/** A client stream read with a spec parser, for tests. */
+export interface TestStream {
+  response: Response;
+  events: EventSourceMessage[];
+  comments: string[];
+  retries: number[];
+  /** Resolves once `predicate` holds for what was received (rejects when the stream ends first). */
+  until(predicate: () => boolean, timeoutMs?: number): Promise<void>;
+  /** Resolves when the body ends. */
+  ended: Promise<void>;
+  close(): void;
+}
+
+/** Reads an SSE response body (from `fetch` or a `Response`) into arrays. */
+export function readStream(response: Response, abort?: AbortController): TestStream {
+  const events: EventSourceMessage[] = [];
+  const comments: string[] = [];
+  const retries: number[] = [];
+  const waiters = new Set<() => void>();
+  const notify = () => {
+    for (const w of waiters) w();
+  };
+  const parser = createParser({
+    onEvent: (e) => events.push(e),
+    onComment: (c) => comments.push(c),
+    onRetry: (r) => retries.push(r),
+  });
+  let done = false;
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const ended = (async () => {
+    try {
+      for (;;) {
+        const { value, done: end } = await reader.read();
+        if (end) break;
+        parser.feed(decoder.decode(value, { stream: true }));
+        notify();
+      }
+    } catch {
+      // aborted or errored: treat as the end
+    } finally {
+      done = true;
+      notify();
+    }
+  })();
+  return {
+    response,
+    events,
+    comments,
+    retries,
+    ended,
+    until(predicate, timeoutMs = 5000) {
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (predicate()) finish(resolve);
+          else if (done) finish(() => reject(new Error('stream ended first')));
+        };
+        const timer = setTimeout(() => finish(() => reject(new Error('timed out'))), timeoutMs);
+        const finish = (fn: () => void) => {
+          clearTimeout(timer);
+          waiters.delete(check);
+          fn();
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+    close() {
+      abort?.abort();
+      reader.cancel().catch(() => {});
+    },
+  };
+}
+
+/** `fetch`es an SSE URL and reads it. */
+export async function openStream(url: string, headers: Record<string, string> = {}) {
+  const abort = new AbortController();
+  const response = await fetch(url, { headers, signal: abort.signal });
+  return readStream(response, abort);
+}
+
+/** A raw TCP client sending one GET: it reads nothing unless asked (a slow client). */
+export async function rawRequest(
+  port: number,
+  path = '/',
+  headers: Record<string, string> = {},
+  { read = true }: { read?: boolean } = {},
+) {
+  const { connect } = await import('node:net');
+  const { once } = await import('node:events');
+  const socket = connect({ host: '127.0.0.1', port });
+  await once(socket, 'connect');
+  const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`);
+  socket.write(`GET ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\n${lines.join('')}\r\n`);
+  let text = '';
+  if (read) socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  else socket.pause();
+  return {
+    socket,
+    text: () => text,
+    /** Resolves once the received text contains `needle`. */
+    async waitFor(needle: string) {
+      while (!text.includes(needle)) await once(socket, 'data');
+    },
+  };
+}
