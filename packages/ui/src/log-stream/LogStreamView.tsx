@@ -1,0 +1,154 @@
+import { memo, type UIEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { partClass, type StyleProps } from '../shared/classes';
+import { parseAnsi } from './ansi';
+
+/** One log line. `text` may contain ANSI colour codes. */
+export interface LogLine {
+  /** Stable key (line number or event ID); the index is used when absent. */
+  id?: string | number;
+  level?: 'debug' | 'info' | 'warn' | 'error';
+  text: string;
+  time?: number;
+}
+
+export interface LogStreamViewProps extends StyleProps {
+  lines: readonly LogLine[];
+  /** Only the newest `maxLines` lines are kept on screen. Default 5000. */
+  maxLines?: number;
+  /** Height of one row in px (rows are fixed height for virtualisation). Default 20. */
+  rowHeight?: number;
+  /** Height of the scrolling viewport in px. Default 320. */
+  height?: number;
+  /** Rows rendered above and below the visible ones. Default 8. */
+  overscan?: number;
+  /** Accessible name. Default `Log`. */
+  label?: string;
+}
+
+/**
+ * A log viewer (controlled): ANSI colours, sticks to the bottom while you are
+ * there, lets you scroll up (with a "Jump to latest" button), and renders only
+ * the visible rows.
+ */
+export function LogStreamView({
+  lines,
+  maxLines = 5000,
+  rowHeight = 20,
+  height = 320,
+  overscan = 8,
+  label = 'Log',
+  className,
+  unstyled,
+}: LogStreamViewProps) {
+  const shown = lines.length > maxLines ? lines.slice(lines.length - maxLines) : lines;
+  const offset = lines.length - shown.length;
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [following, setFollowing] = useState(true);
+  const total = shown.length * rowHeight;
+
+  useLayoutEffect(() => {
+    const el = viewport.current;
+    if (!el || !following || total === 0) return;
+    el.scrollTop = Math.max(0, total - height);
+    setScrollTop(el.scrollTop);
+  }, [total, following, height]);
+
+  const onScroll = (e: UIEvent<HTMLDivElement>) => {
+    const el = e.currentTarget;
+    setScrollTop(el.scrollTop);
+    setFollowing(el.scrollTop + height >= total - rowHeight / 2);
+  };
+
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(shown.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  const rows = [];
+  for (let i = first; i < last; i++) {
+    const line = shown[i];
+    if (!line) continue;
+    rows.push(
+      <LogRow
+        key={line.id ?? offset + i}
+        line={line}
+        top={i * rowHeight}
+        height={rowHeight}
+        unstyled={unstyled}
+      />,
+    );
+  }
+
+  return (
+    <div
+      className={partClass('log', unstyled, className)}
+      data-ssekit="log"
+      data-state={following ? 'following' : 'scrolled'}
+    >
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-scrollable */}
+      <div
+        ref={viewport}
+        className={partClass('log-viewport', unstyled)}
+        data-ssekit="log-viewport"
+        role="log"
+        aria-live="off"
+        aria-label={label}
+        tabIndex={0}
+        onScroll={onScroll}
+        style={{ height, overflowY: 'auto', position: 'relative' }}
+      >
+        <div style={{ height: total, position: 'relative' }}>{rows}</div>
+      </div>
+      {!following && (
+        <button
+          type="button"
+          className={partClass('button', unstyled, unstyled ? undefined : 'ssekit-log-jump')}
+          data-ssekit="log-jump"
+          onClick={() => setFollowing(true)}
+        >
+          Jump to latest
+        </button>
+      )}
+    </div>
+  );
+}
+
+interface RowProps {
+  line: LogLine;
+  top: number;
+  height: number;
+  unstyled: boolean | undefined;
+}
+
+const LogRow = memo(function LogRow({ line, top, height, unstyled }: RowProps) {
+  const segments = useMemo(() => parseAnsi(line.text), [line.text]);
+  return (
+    <div
+      className={partClass('log-line', unstyled)}
+      data-ssekit="log-line"
+      data-level={line.level}
+      style={{ position: 'absolute', top, height, lineHeight: `${height}px`, left: 0, right: 0 }}
+    >
+      {line.level && (
+        <span className={partClass('log-level', unstyled)} data-ssekit="log-level">
+          {line.level}
+        </span>
+      )}
+      {segments.map((s, i) => (
+        <span
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments of one immutable line
+          key={i}
+          className={
+            unstyled
+              ? undefined
+              : [s.color && `ssekit-ansi-${s.color}`, s.bold && 'ssekit-ansi-bold']
+                  .filter(Boolean)
+                  .join(' ') || undefined
+          }
+          data-ansi-color={s.color}
+          data-ansi-bold={s.bold ? '' : undefined}
+        >
+          {s.text}
+        </span>
+      ))}
+    </div>
+  );
+});
