@@ -16,10 +16,17 @@ export class HttpError extends SSEError {
   readonly status: number;
   /** The start of the response body (bounded), for the error message a user sees. */
   readonly body: string;
-  constructor(status: number, body: string, options?: { fatal?: boolean }) {
+  /** The server's `Retry-After`, in ms, when it sent one (with 429 or 503). */
+  readonly retryAfterMs: number | undefined;
+  constructor(
+    status: number,
+    body: string,
+    options?: { fatal?: boolean; retryAfterMs?: number | undefined },
+  ) {
     super('http', `HTTP ${status}${body ? `: ${body.slice(0, 200)}` : ''}`, options);
     this.status = status;
     this.body = body;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 

@@ -1,3 +1,4 @@
+export { connect } from './connect';
 export {
   ContentTypeError,
   EventTooLargeError,
@@ -5,8 +6,11 @@ export {
   RetryLimitError,
   SSEError,
 } from './errors';
+export type { Hub, HubOptions, SharedConnectOptions } from './hub';
+export { createHub, getDefaultHub } from './hub';
 export type {
   ConnectOptions,
+  ErrorListener,
   EventListener,
   EventStream,
   HeadersOption,

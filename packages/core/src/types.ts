@@ -58,6 +58,7 @@ export interface ConnectOptions {
 
 export type EventListener = (event: SSEEvent) => void;
 export type StatusListener = (status: StreamStatus) => void;
+export type ErrorListener = (error: Error) => void;
 
 /** A live, self-healing connection to an SSE endpoint. */
 export interface EventStream extends AsyncIterable<SSEEvent> {
@@ -73,6 +74,12 @@ export interface EventStream extends AsyncIterable<SSEEvent> {
   on(eventName: string, listener: EventListener): () => void;
   /** Listen to status changes. Returns an unsubscribe function. */
   onStatus(listener: StatusListener): () => void;
+  /**
+   * Listen to every error reported: transient failures before a retry, the fatal error that
+   * closes the stream, and parser errors (e.g. `EventTooLargeError`) that do not close it.
+   * Returns an unsubscribe function.
+   */
+  onError(listener: ErrorListener): () => void;
   /** Drop the current connection and connect again now (resuming), resetting the backoff. */
   reconnect(): void;
   /** Close for good: aborts the request and every pending timer. */

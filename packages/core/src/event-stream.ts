@@ -1,0 +1,330 @@
+import { iterate } from './async-iterator';
+import { type Backoff, createBackoff, RETRY_DEFAULTS } from './backoff';
+import { HttpError, RetryLimitError, SSEError } from './errors';
+import { type PageWatch, watchPage } from './page-lifecycle';
+import { createParser, type Parser } from './parser';
+import type { Transport, TransportSink } from './transport';
+import type {
+  ConnectOptions,
+  ErrorListener,
+  EventListener,
+  EventStream,
+  SSEEvent,
+  StatusListener,
+  StreamStatus,
+} from './types';
+
+/** Why the stream itself ended a connection. */
+type AbortKind = 'close' | 'reconnect' | 'idle' | 'age' | 'pause';
+
+type Outcome =
+  | { kind: 'end' }
+  | { kind: 'stop' }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'aborted'; why: AbortKind };
+
+/** Calls a listener, reporting (not swallowing) what it throws without breaking the stream. */
+function safeCall<T>(fn: (arg: T) => void, arg: T) {
+  try {
+    fn(arg);
+  } catch (err) {
+    queueMicrotask(() => {
+      throw err;
+    });
+  }
+}
+
+/** The EventStream behind `connect()`: one logical stream over many connections. */
+export class ReconnectingStream implements EventStream {
+  status: StreamStatus = 'connecting';
+  lastEventId: string;
+  error: Error | null = null;
+  nextRetryAt: number | null = null;
+
+  readonly #options: ConnectOptions;
+  readonly #transport: Transport;
+  readonly #listeners = new Map<string, Set<EventListener>>();
+  readonly #statusListeners = new Set<StatusListener>();
+  readonly #errorListeners = new Set<ErrorListener>();
+  readonly #nameWatchers = new Set<(name: string) => void>();
+  readonly #backoff: Backoff;
+  readonly #maxAttempts: number;
+  readonly #parser: Parser;
+  readonly #page: PageWatch | null;
+  readonly #pauseWhenHidden: boolean;
+  #failures = 0;
+  #closed = false;
+  #current: { controller: AbortController; why?: AbortKind } | null = null;
+  #wake: (() => void) | null = null;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  #ageTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #onSignalAbort = () => this.close();
+
+  constructor(
+    readonly url: string,
+    options: ConnectOptions,
+    transport: Transport,
+  ) {
+    this.#options = options;
+    this.#transport = transport;
+    this.lastEventId = options.lastEventId ?? '';
+    this.#backoff = createBackoff(options.retry);
+    this.#maxAttempts = options.retry?.maxAttempts ?? RETRY_DEFAULTS.maxAttempts;
+    this.#parser = createParser(
+      {
+        onEvent: (event) => {
+          this.lastEventId = event.id;
+          this.#dispatch(event);
+        },
+        onRetry: (ms) => this.#backoff.setBase(ms),
+        onError: (error) => this.#report(error),
+      },
+      { maxEventBytes: options.maxEventBytes, lastEventId: this.lastEventId },
+    );
+    const isGet = (options.method ?? 'GET').toUpperCase() === 'GET';
+    const pause = options.pauseWhenHidden;
+    this.#pauseWhenHidden = pause === 'always' || (pause === true && isGet);
+    if (options.signal?.aborted) {
+      this.#closed = true;
+      this.status = 'closed';
+      this.#page = null;
+      return;
+    }
+    options.signal?.addEventListener('abort', this.#onSignalAbort);
+    this.#page = watchPage(this.#pauseWhenHidden, () => this.#onPageChange());
+    void this.#run();
+  }
+
+  on(eventName: string, listener: EventListener): () => void {
+    let set = this.#listeners.get(eventName);
+    if (!set) {
+      set = new Set();
+      this.#listeners.set(eventName, set);
+      for (const watch of this.#nameWatchers) watch(eventName);
+    }
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  }
+
+  onStatus(listener: StatusListener): () => void {
+    this.#statusListeners.add(listener);
+    return () => this.#statusListeners.delete(listener);
+  }
+
+  onError(listener: ErrorListener): () => void {
+    this.#errorListeners.add(listener);
+    return () => this.#errorListeners.delete(listener);
+  }
+
+  reconnect(): void {
+    if (this.#closed) return;
+    this.#backoff.reset();
+    this.#failures = 0;
+    if (this.#current) this.#abort('reconnect');
+    else this.#wake?.();
+  }
+
+  close(): void {
+    this.#finish(null);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<SSEEvent> {
+    return iterate(this);
+  }
+
+  async #run(): Promise<void> {
+    let first = true;
+    while (!this.#closed) {
+      while (this.#paused() && !this.#closed) {
+        if (this.status === 'open') this.#setStatus('reconnecting');
+        await this.#sleep(null);
+      }
+      if (this.#closed) return;
+      if (!first) this.#setStatus('reconnecting');
+      first = false;
+      const outcome = await this.#attempt();
+      if (this.#closed) return;
+      if (outcome.kind === 'stop') return this.#finish(null);
+      if (outcome.kind === 'aborted') {
+        if (outcome.why !== 'idle') continue;
+        const idle = new SSEError('idle-timeout', 'No data within idleTimeoutMs', { fatal: false });
+        if (await this.#fail(idle)) continue;
+        return;
+      }
+      if (outcome.kind === 'end') {
+        this.#setStatus('reconnecting');
+        await this.#sleep(this.#backoff.fail());
+        continue;
+      }
+      const error = toError(outcome.error);
+      if (error instanceof SSEError && error.fatal) return this.#finish(error);
+      if (!(await this.#fail(error))) return;
+    }
+  }
+
+  /** Counts a failed attempt; waits for the retry (true) or gives up (false). */
+  async #fail(error: Error): Promise<boolean> {
+    this.#failures++;
+    if (this.#failures >= this.#maxAttempts) {
+      this.#finish(new RetryLimitError(this.#failures, error));
+      return false;
+    }
+    this.#report(error);
+    const delay = this.#backoff.fail();
+    const retryAfter = error instanceof HttpError ? (error.retryAfterMs ?? 0) : 0;
+    this.#setStatus('reconnecting');
+    await this.#sleep(Math.max(delay, retryAfter));
+    return !this.#closed;
+  }
+
+  async #attempt(): Promise<Outcome> {
+    const current: { controller: AbortController; why?: AbortKind } = {
+      controller: new AbortController(),
+    };
+    const { signal } = current.controller;
+    this.#current = current;
+    this.#parser.reset();
+    this.#touch();
+    try {
+      const { headers } = this.#options;
+      const resolved = typeof headers === 'function' ? await headers() : (headers ?? {});
+      if (signal.aborted) return { kind: 'aborted', why: current.why ?? 'close' };
+      const request = {
+        url: this.url,
+        method: this.#options.method ?? 'GET',
+        headers: resolved,
+        body: this.#options.body,
+        credentials: this.#options.credentials,
+        fetch: this.#options.fetch,
+        lastEventId: this.lastEventId,
+      };
+      const result = await this.#transport(request, this.#sink, signal);
+      return result === 'stop' ? { kind: 'stop' } : { kind: 'end' };
+    } catch (error) {
+      if (signal.aborted) return { kind: 'aborted', why: current.why ?? 'close' };
+      return { kind: 'error', error };
+    } finally {
+      clearTimeout(this.#idleTimer);
+      clearTimeout(this.#ageTimer);
+      this.#idleTimer = this.#ageTimer = undefined;
+      if (!signal.aborted) current.controller.abort();
+      if (this.#current === current) this.#current = null;
+    }
+  }
+
+  readonly #sink: TransportSink = {
+    open: () => {
+      this.#touch();
+      this.#failures = 0;
+      this.#backoff.reset();
+      this.error = null;
+      this.#setStatus('open');
+      const maxAge = this.#options.maxConnectionAgeMs;
+      if (maxAge && maxAge > 0 && this.#ageTimer === undefined) {
+        this.#ageTimer = setTimeout(() => this.#abort('age'), maxAge);
+      }
+    },
+    chunk: (bytes) => {
+      this.#touch();
+      this.#parser.feed(bytes);
+      this.lastEventId = this.#parser.lastEventId;
+    },
+    event: (event) => {
+      this.#touch();
+      this.lastEventId = event.id;
+      this.#dispatch(event);
+    },
+    lost: (error) => {
+      this.#report(error);
+      this.#setStatus('reconnecting');
+    },
+    names: () => this.#listeners.keys(),
+    watchNames: (fn) => {
+      this.#nameWatchers.add(fn);
+      return () => this.#nameWatchers.delete(fn);
+    },
+  };
+
+  /** Restarts the idle timer: called whenever bytes arrive. */
+  #touch() {
+    const idle = this.#options.idleTimeoutMs;
+    if (!idle || idle <= 0 || !this.#current) return;
+    clearTimeout(this.#idleTimer);
+    this.#idleTimer = setTimeout(() => this.#abort('idle'), idle);
+  }
+
+  #abort(why: AbortKind) {
+    const current = this.#current;
+    if (!current || current.controller.signal.aborted) return;
+    current.why = why;
+    current.controller.abort(
+      new SSEError('aborted', `Connection ended (${why})`, { fatal: false }),
+    );
+  }
+
+  /** Waits `ms` (or, with null, until woken); `reconnect()`, `close()` and the page wake it early. */
+  #sleep(ms: number | null): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = ms === null ? undefined : setTimeout(() => wake(), ms);
+      const wake = () => {
+        clearTimeout(timer);
+        if (this.#wake === wake) this.#wake = null;
+        this.nextRetryAt = null;
+        resolve();
+      };
+      this.nextRetryAt = ms === null ? null : Date.now() + ms;
+      this.#wake = wake;
+    });
+  }
+
+  #paused(): boolean {
+    const state = this.#page?.state;
+    return !!state && (state.offline || (state.hidden && this.#pauseWhenHidden));
+  }
+
+  #onPageChange() {
+    if (this.#paused()) this.#abort('pause');
+    else this.#wake?.();
+  }
+
+  #dispatch(event: SSEEvent) {
+    const named = this.#listeners.get(event.event);
+    if (named) for (const fn of [...named]) safeCall(fn, event);
+    const all = this.#listeners.get('*');
+    if (all) for (const fn of [...all]) safeCall(fn, event);
+  }
+
+  #report(error: Error) {
+    this.error = error;
+    for (const fn of [...this.#errorListeners]) safeCall(fn, error);
+  }
+
+  #setStatus(status: StreamStatus) {
+    if (this.status === status) return;
+    this.status = status;
+    for (const fn of [...this.#statusListeners]) safeCall(fn, status);
+  }
+
+  #finish(error: Error | null) {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#abort('close');
+    this.#wake?.();
+    this.nextRetryAt = null;
+    this.#page?.dispose();
+    this.#options.signal?.removeEventListener('abort', this.#onSignalAbort);
+    if (error) this.#report(error);
+    else this.error = null;
+    this.#setStatus('closed');
+    this.#listeners.clear();
+    this.#statusListeners.clear();
+    this.#errorListeners.clear();
+    this.#nameWatchers.clear();
+  }
+}
+
+function toError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
+}

@@ -1,0 +1,73 @@
+import { SSEError } from './errors';
+import type { Transport } from './transport';
+
+/**
+ * The browser's native `EventSource` (GET only, no custom headers). It parses and reconnects by
+ * itself, sending `Last-Event-ID` on its own reconnects; a connection it gives up on (an HTTP
+ * error status or a wrong content type, which it does not tell apart) is reported as a fatal
+ * `SSEError` with code `eventsource`.
+ * It dispatches only event types someone listens to: `message` always, other names once an
+ * `on(name, ...)` listener exists.
+ */
+export const eventSourceTransport: Transport = (request, sink, signal) =>
+  new Promise((_resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const source = new EventSource(request.url, {
+      withCredentials: request.credentials === 'include',
+    });
+    const listened = new Set<string>();
+    const onMessage = (e: Event) => {
+      const m = e as MessageEvent;
+      sink.event({ event: m.type, data: String(m.data), id: m.lastEventId });
+    };
+    const listen = (name: string) => {
+      if (name === '*' || listened.has(name)) return;
+      listened.add(name);
+      source.addEventListener(name, onMessage);
+    };
+    listen('message');
+    for (const name of sink.names()) listen(name);
+    const unwatch = sink.watchNames(listen);
+    const finish = () => {
+      unwatch();
+      signal.removeEventListener('abort', onAbort);
+      source.close();
+    };
+    const onAbort = () => {
+      finish();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort);
+    source.onopen = () => sink.open();
+    source.onerror = () => {
+      if (source.readyState === EventSource.CONNECTING) {
+        sink.lost(new SSEError('eventsource', 'EventSource lost the connection', { fatal: false }));
+        return;
+      }
+      finish();
+      reject(
+        new SSEError(
+          'eventsource',
+          `EventSource failed to connect to ${request.url} (HTTP error status or wrong content type)`,
+        ),
+      );
+    };
+  });
+
+/** Why a request cannot go through `EventSource`, or null when it can. */
+export function eventSourceUnsupported(options: {
+  method?: string | undefined;
+  body?: unknown;
+  headers?: unknown;
+}): string | null {
+  if (typeof EventSource === 'undefined') return 'EventSource is not available in this runtime';
+  if (options.method && options.method.toUpperCase() !== 'GET') {
+    return `EventSource can only send GET, not ${options.method}`;
+  }
+  if (options.body != null) return 'EventSource cannot send a request body';
+  if (options.headers !== undefined) return 'EventSource cannot send custom headers';
+  return null;
+}

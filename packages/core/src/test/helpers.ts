@@ -1,0 +1,80 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { writeSSEHead } from '@ssekit/testing';
+import type { EventStream, SSEEvent, StreamStatus } from '../types';
+
+/** Resolves once the stream reaches `status` (at once if it already has). */
+export function untilStatus(stream: EventStream, status: StreamStatus): Promise<void> {
+  if (stream.status === status) return Promise.resolve();
+  return new Promise((resolve) => {
+    const off = stream.onStatus((s) => {
+      if (s !== status) return;
+      off();
+      resolve();
+    });
+  });
+}
+
+/** Resolves with the next `n` events of any type. */
+export function nextEvents(stream: EventStream, n: number): Promise<SSEEvent[]> {
+  const got: SSEEvent[] = [];
+  return new Promise((resolve) => {
+    const off = stream.on('*', (e) => {
+      got.push(e);
+      if (got.length < n) return;
+      off();
+      resolve(got);
+    });
+  });
+}
+
+/** Resolves with the next error reported by the stream. */
+export function nextError(stream: EventStream): Promise<Error> {
+  return new Promise((resolve) => {
+    const off = stream.onError((e) => {
+      off();
+      resolve(e);
+    });
+  });
+}
+
+/** One event in wire format. */
+export function sse(fields: { id?: string | number; event?: string; data: string }): string {
+  let out = '';
+  if (fields.event) out += `event: ${fields.event}\n`;
+  if (fields.id !== undefined) out += `id: ${fields.id}\n`;
+  for (const line of fields.data.split('\n')) out += `data: ${line}\n`;
+  return `${out}\n`;
+}
+
+/** A small seeded PRNG (mulberry32), so random drops repeat exactly. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The ID a request resumes from (0 when none). */
+export function resumeFrom(req: IncomingMessage): number {
+  return Number(req.headers['last-event-id'] ?? 0);
+}
+
+/** Ends a response by cutting its socket once `bytes` have been flushed. */
+export function writeThenDrop(res: ServerResponse, bytes: string | Buffer): void {
+  res.write(bytes, () => res.socket?.destroy());
+}
+
+/** Starts an SSE response and leaves it open (the test closes the server). */
+export function openStream(res: ServerResponse, body = ''): void {
+  writeSSEHead(res);
+  if (body) res.write(body);
+}
+
+/** Active timers of this process right now (Node), to check none are left behind. */
+export function activeTimers(): number {
+  return process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+}
