@@ -8,6 +8,8 @@ export {
 } from './errors';
 export type { Hub, HubOptions, SharedConnectOptions } from './hub';
 export { createHub, getDefaultHub } from './hub';
+export type { Parser, ParserHandlers, ParserOptions } from './parser';
+export { createParser } from './parser';
 export type {
   ConnectOptions,
   ErrorListener,
