@@ -83,7 +83,6 @@ export function LogStreamView({
       data-ssekit="log"
       data-state={following ? 'following' : 'scrolled'}
     >
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-scrollable */}
       <div
         ref={viewport}
         className={partClass('log-viewport', unstyled)}
@@ -91,6 +90,7 @@ export function LogStreamView({
         role="log"
         aria-live="off"
         aria-label={label}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-scrollable
         tabIndex={0}
         onScroll={onScroll}
         style={{ height, overflowY: 'auto', position: 'relative' }}

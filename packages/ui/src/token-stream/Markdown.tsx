@@ -106,7 +106,7 @@ function renderInline(nodes: Inline[]): ReactNode[] {
       case 'em':
         // biome-ignore lint/suspicious/noArrayIndexKey: static once parsed
         return <em key={i}>{renderInline(node.children)}</em>;
-      case 'link':
+      default:
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: static once parsed
           <a key={i} href={node.href} rel="noopener noreferrer nofollow" target="_blank">

@@ -1,0 +1,194 @@
+import { type FocusEvent, useEffect, useRef, useState } from 'react';
+import { partClass, type StyleProps } from '../shared/classes';
+import { usePageHidden } from '../shared/usePageHidden';
+import { LiveAnnouncer } from '../shared/VisuallyHidden';
+import { safeHref } from '../token-stream/markdown';
+import { createDismissTimer, type DismissTimer } from './dismissTimer';
+import { KIND_LABEL, type NotificationItem } from './types';
+
+export interface ToastViewportProps extends StyleProps {
+  /** Toasts in arrival order; the first `maxVisible` show, the rest wait in a queue. */
+  toasts: readonly NotificationItem[];
+  /** Called when a toast is dismissed (button or timer); remove it from `toasts`. */
+  onDismiss: (id: string) => void;
+  /** How many toasts show at once. Default 3. */
+  maxVisible?: number;
+  /** Auto-dismiss after this long on screen (paused on hover, focus and hidden page); 0 = never. Default 5000. */
+  durationMs?: number;
+  /** Announce new toasts in a polite live region. Default true. */
+  announce?: boolean;
+  /** Accessible name of the region. Default `Notifications`. */
+  label?: string;
+}
+
+/** Toasts (controlled): a queue with `maxVisible`, labelled dismiss buttons and pausable auto-dismiss. */
+export function ToastViewport({
+  toasts,
+  onDismiss,
+  maxVisible = 3,
+  durationMs = 5000,
+  announce = true,
+  label = 'Notifications',
+  className,
+  unstyled,
+}: ToastViewportProps) {
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const hidden = usePageHidden();
+  const paused = hovered || focused || hidden;
+  const visible = toasts.slice(0, Math.max(1, maxVisible));
+  const queued = toasts.length - visible.length;
+  const message = useNewestMessage(toasts);
+  const onBlur = (e: FocusEvent<HTMLElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
+  };
+  return (
+    <section
+      className={partClass('toasts', unstyled, className)}
+      data-ssekit="toast-viewport"
+      data-state={paused ? 'paused' : 'running'}
+      aria-label={label}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={onBlur}
+    >
+      <ol className={partClass('toast-list', unstyled)} data-ssekit="toast-list">
+        {visible.map((toast) => (
+          <Toast
+            key={toast.id}
+            toast={toast}
+            paused={paused}
+            durationMs={durationMs}
+            onDismiss={onDismiss}
+            unstyled={unstyled}
+          />
+        ))}
+      </ol>
+      {queued > 0 && (
+        <p className={partClass('toast-queued', unstyled)} data-ssekit="toast-queued">
+          {queued} more waiting
+        </p>
+      )}
+      {announce && <LiveAnnouncer part="toast-announcer" message={message} />}
+    </section>
+  );
+}
+
+interface ToastProps {
+  toast: NotificationItem;
+  paused: boolean;
+  durationMs: number;
+  onDismiss: (id: string) => void;
+  unstyled: boolean | undefined;
+}
+
+function Toast({ toast, paused, durationMs, onDismiss, unstyled }: ToastProps) {
+  const timer = useRef<DismissTimer | null>(null);
+  const latest = useRef({ onDismiss, paused });
+  latest.current = { onDismiss, paused };
+  useEffect(() => {
+    if (durationMs <= 0) return;
+    const t = createDismissTimer(durationMs, () => latest.current.onDismiss(toast.id));
+    timer.current = t;
+    if (!latest.current.paused) t.resume();
+    return () => {
+      t.clear();
+      timer.current = null;
+    };
+  }, [toast.id, durationMs]);
+  useEffect(() => {
+    if (paused) timer.current?.pause();
+    else timer.current?.resume();
+  }, [paused]);
+  return (
+    <li
+      className={partClass('toast', unstyled)}
+      data-ssekit="toast"
+      data-kind={toast.kind}
+      data-state={paused ? 'paused' : 'running'}
+    >
+      <NotificationContent item={toast} unstyled={unstyled} />
+      <button
+        type="button"
+        className={partClass('dismiss', unstyled)}
+        data-ssekit="toast-dismiss"
+        aria-label={`Dismiss: ${toast.title}`}
+        onClick={() => onDismiss(toast.id)}
+      >
+        <span aria-hidden="true">×</span>
+      </button>
+    </li>
+  );
+}
+
+/** Kind badge, title, body and a safe link: text only, never HTML. */
+export function NotificationContent({
+  item,
+  unstyled,
+}: {
+  item: NotificationItem;
+  unstyled: boolean | undefined;
+}) {
+  const href = item.href ? safeHref(item.href) : null;
+  return (
+    <div className={partClass('notification-content', unstyled)} data-ssekit="notification-content">
+      <span
+        className={partClass('kind', unstyled)}
+        data-ssekit="notification-kind"
+        data-kind={item.kind}
+      >
+        {KIND_LABEL[item.kind]}
+      </span>
+      <strong
+        className={partClass('notification-title', unstyled)}
+        data-ssekit="notification-title"
+      >
+        {item.title}
+      </strong>
+      {item.body && (
+        <span className={partClass('notification-body', unstyled)} data-ssekit="notification-body">
+          {item.body}
+        </span>
+      )}
+      {href && (
+        <a
+          className={partClass('notification-link', unstyled)}
+          data-ssekit="notification-link"
+          href={href}
+          rel="noopener noreferrer"
+        >
+          Details
+          <span
+            style={{
+              position: 'absolute',
+              width: 1,
+              height: 1,
+              overflow: 'hidden',
+              clip: 'rect(0 0 0 0)',
+            }}
+          >
+            : {item.title}
+          </span>
+        </a>
+      )}
+    </div>
+  );
+}
+
+/** The text of the newest item when it first appears (for the live region). */
+export function useNewestMessage(items: readonly NotificationItem[]): string {
+  const [message, setMessage] = useState('');
+  const known = useRef<Set<string>>(new Set());
+  useEffect(() => {
+    const fresh = items.filter((item) => !known.current.has(item.id));
+    known.current = new Set(items.map((item) => item.id));
+    const newest = fresh[fresh.length - 1];
+    if (newest) {
+      setMessage(
+        `${KIND_LABEL[newest.kind]}: ${newest.title}${newest.body ? `. ${newest.body}` : ''}`,
+      );
+    }
+  }, [items]);
+  return message;
+}

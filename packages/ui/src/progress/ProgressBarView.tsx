@@ -1,0 +1,87 @@
+import { partClass, type StyleProps } from '../shared/classes';
+import { formatDuration } from '../shared/duration';
+
+/** `running`, `done`, `failed`, or `indeterminate` (no known percent yet). */
+export type ProgressState = 'running' | 'done' | 'failed' | 'indeterminate';
+
+export interface ProgressBarViewProps extends StyleProps {
+  /** Percent done (0-100); `null` or undefined for indeterminate. */
+  value?: number | null;
+  /** Default: `done` at 100, `indeterminate` without a value, else `running`. */
+  state?: ProgressState;
+  /** Current stage (`Building`, ...), shown and announced in the value text. */
+  stage?: string;
+  /** Estimated time left in ms. */
+  etaMs?: number | null;
+  /** Why it failed, shown when `state` is `failed`. */
+  error?: string;
+  /** Accessible name. Default `Progress`. */
+  label?: string;
+}
+
+/** A progress bar (controlled) with `role="progressbar"`, stage and ETA in its value text. */
+export function ProgressBarView({
+  value,
+  state,
+  stage,
+  etaMs,
+  error,
+  label = 'Progress',
+  className,
+  unstyled,
+}: ProgressBarViewProps) {
+  const known = typeof value === 'number' && Number.isFinite(value);
+  const percent = known ? Math.min(100, Math.max(0, Math.round(value))) : null;
+  const current: ProgressState =
+    state ?? (percent === null ? 'indeterminate' : percent >= 100 ? 'done' : 'running');
+  const valueText = describe(percent, current, stage, etaMs, error);
+  return (
+    <div
+      className={partClass('progress', unstyled, className)}
+      data-ssekit="progress"
+      data-state={current}
+    >
+      <div className={partClass('progress-header', unstyled)} data-ssekit="progress-header">
+        <span className={partClass('progress-label', unstyled)} data-ssekit="progress-label">
+          {label}
+        </span>
+        <span className={partClass('progress-text', unstyled)} data-ssekit="progress-text">
+          {valueText}
+        </span>
+      </div>
+      <div
+        className={partClass('progress-track', unstyled)}
+        data-ssekit="progress-track"
+        data-state={current}
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent ?? undefined}
+        aria-valuetext={valueText}
+      >
+        <div
+          className={partClass('progress-fill', unstyled)}
+          data-ssekit="progress-fill"
+          data-state={current}
+          style={percent === null ? undefined : { width: `${percent}%` }}
+        />
+      </div>
+    </div>
+  );
+}
+
+function describe(
+  percent: number | null,
+  state: ProgressState,
+  stage: string | undefined,
+  etaMs: number | null | undefined,
+  error: string | undefined,
+): string {
+  if (state === 'failed') return `Failed${error ? `: ${error}` : ''}`;
+  if (state === 'done') return 'Done';
+  const parts = [percent === null ? 'Working' : `${percent}%`];
+  if (stage) parts.push(stage);
+  if (typeof etaMs === 'number' && etaMs > 0) parts.push(`about ${formatDuration(etaMs)} left`);
+  return parts.join(', ');
+}
