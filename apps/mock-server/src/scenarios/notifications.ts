@@ -1,0 +1,223 @@
+import type { SSEMessage } from '@ssekit/server';
+import type { EventSource } from '../engine';
+import { createRandom, hashSeed } from '../random';
+import { SwitchError } from '../switches';
+
+export type NotificationKind = 'info' | 'success' | 'warning' | 'error';
+
+/** Data of a `notification` event. */
+export interface Notification {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  href?: string;
+  user?: string;
+  time: number;
+}
+
+export const DEFAULT_NOTIFICATION_RATE = 1;
+const KINDS: readonly NotificationKind[] = ['info', 'success', 'warning', 'error'];
+
+const TEMPLATES: Record<NotificationKind, Array<[string, string, string?]>> = {
+  info: [
+    ['New comment', 'Sam replied to "Q3 roadmap": "Looks good to me."', '/comments/42'],
+    ['Maintenance window', 'The database will be read-only on Sunday from 02:00 to 03:00 UTC.'],
+    ['New follower', 'Priya started following your project.', '/people/priya'],
+  ],
+  success: [
+    ['Deploy finished', 'Build #2841 is live on production.', '/deploys/2841'],
+    ['Payment received', 'Invoice INV-1029 was paid: $1,240.00.', '/invoices/1029'],
+    ['Backup complete', 'Nightly backup stored (12.4 GB).'],
+  ],
+  warning: [
+    ['Disk almost full', 'Volume /data is 91% full on db-2.', '/hosts/db-2'],
+    ['Certificate expires soon', 'api.example.com expires in 9 days.'],
+    ['Slow queries', '14 queries took longer than 2 s in the last hour.', '/metrics/db'],
+  ],
+  error: [
+    ['Deploy failed', 'Build #2842 failed at "Run migrations".', '/deploys/2842'],
+    ['Webhook failing', 'POST https://hooks.example.com/orders answered 502 five times.'],
+    ['Job crashed', 'nightly-report exited with code 137 (out of memory).', '/jobs/nightly-report'],
+  ],
+};
+
+const USER_TEMPLATES: Array<[NotificationKind, string, string]> = [
+  ['info', 'Review requested', 'Alex asked you to review "Add SSE reconnect".'],
+  ['success', 'Your export is ready', 'customers-2024.csv (2.1 MB) is ready to download.'],
+  ['warning', 'Password expires soon', 'Your password expires in 3 days.'],
+  ['info', 'You were mentioned', 'Jo mentioned you in #releases.'],
+];
+
+/** The generated part of a user's feed: a seeded mix of kinds, some items for `user` only. */
+export function notificationGenerator(seed: string, user: string | undefined) {
+  const random = createRandom(hashSeed('notifications', seed, user ?? ''));
+  let count = 0;
+  return (): Omit<Notification, 'time'> => {
+    count++;
+    const id = `n${count}`;
+    if (user !== undefined && random.chance(0.35)) {
+      const [kind, title, body] = random.pick(USER_TEMPLATES);
+      return {
+        id,
+        kind,
+        title,
+        body,
+        href: `https://example.com/users/${encodeURIComponent(user)}`,
+        user,
+      };
+    }
+    const roll = random.next();
+    const kind: NotificationKind =
+      roll < 0.4 ? 'info' : roll < 0.65 ? 'success' : roll < 0.85 ? 'warning' : 'error';
+    const [title, body, path] = random.pick(TEMPLATES[kind]);
+    return {
+      id,
+      kind,
+      title,
+      body,
+      ...(path !== undefined && { href: `https://example.com${path}` }),
+    };
+  };
+}
+
+/** Reads a `POST /sse/notifications` body; throws {@link SwitchError} naming the bad field. */
+export function parseNotification(body: unknown): Omit<Notification, 'id' | 'time'> {
+  if (typeof body !== 'object' || body === null)
+    throw new SwitchError('body', String(body), 'a JSON object');
+  const { kind = 'info', title, body: text = '', user, href } = body as Record<string, unknown>;
+  const str = (name: string, value: unknown, max: number, required = false) => {
+    if (value === undefined && !required) return undefined;
+    if (typeof value !== 'string' || value.length > max || (required && value === '')) {
+      throw new SwitchError(name, String(value), `a string of up to ${max} characters`);
+    }
+    return value;
+  };
+  if (!KINDS.includes(kind as NotificationKind)) {
+    throw new SwitchError('kind', String(kind), KINDS.join(', '));
+  }
+  const out: Omit<Notification, 'id' | 'time'> = {
+    kind: kind as NotificationKind,
+    title: str('title', title, 200, true)!,
+    body: str('body', text, 2000) ?? '',
+  };
+  const u = str('user', user, 100);
+  const h = str('href', href, 2000);
+  if (u !== undefined) out.user = u;
+  if (h !== undefined) out.href = h;
+  return out;
+}
+
+interface Posted {
+  seq: number;
+  item: Omit<Notification, 'time'>;
+}
+
+/** Notifications published with POST: a bounded history for replay, and live listeners. */
+export class NotificationBoard {
+  readonly #history: Posted[] = [];
+  readonly #listeners = new Set<(posted: Posted) => void>();
+  #seq = 0;
+
+  constructor(readonly historySize = 200) {}
+
+  get latest(): number {
+    return this.#seq;
+  }
+
+  /** Publishes to every listener (and the history); returns the notification's id. */
+  publish(item: Omit<Notification, 'id' | 'time'>): string {
+    const seq = ++this.#seq;
+    const posted = { seq, item: { ...item, id: `p${seq}` } };
+    this.#history.push(posted);
+    if (this.#history.length > this.historySize) this.#history.shift();
+    for (const listener of this.#listeners) listener(posted);
+    return posted.item.id;
+  }
+
+  /** Everything after `seq` still in the history. */
+  since(seq: number): Posted[] {
+    return this.#history.filter((p) => p.seq > seq);
+  }
+
+  subscribe(listener: (posted: Posted) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}
+
+/** Parses the `<generated>.<published>` id of a notification stream. */
+export function parseNotificationId(id: string | undefined): [number, number] | undefined {
+  const match = id === undefined ? null : /^(\d{1,9})\.(\d{1,9})$/.exec(id);
+  return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+
+/**
+ * A user's notification stream: generated items at `rate` per second merged with published ones
+ * (broadcast, or for this user). Ids are `<generated>.<published>` counts, so a reconnect with
+ * `Last-Event-ID` resumes both exactly.
+ */
+export function notificationSource(
+  board: NotificationBoard,
+  options: {
+    seed: string;
+    user: string | undefined;
+    rate: number;
+    lastEventId: string | undefined;
+  },
+): EventSource {
+  const { user, rate } = options;
+  const [skip, after] = parseNotificationId(options.lastEventId) ?? [0, board.latest];
+  const next = notificationGenerator(options.seed, user);
+  for (let i = 0; i < skip; i++) next();
+  const visible = (p: Posted) => p.item.user === undefined || p.item.user === user;
+  return async function* (signal) {
+    let generated = skip;
+    let published = after;
+    const queue = board.since(after).filter(visible);
+    let wake: (() => void) | undefined;
+    const onAbort = () => wake?.();
+    signal.addEventListener('abort', onAbort, { once: true });
+    const unsubscribe = board.subscribe((posted) => {
+      if (!visible(posted)) return;
+      queue.push(posted);
+      wake?.();
+    });
+    const interval = rate > 0 ? 1000 / rate : Infinity;
+    let nextAt = performance.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const message = (item: Omit<Notification, 'time'>): SSEMessage => ({
+      event: 'notification',
+      id: `${generated}.${published}`,
+      data: { ...item, time: Date.now() },
+    });
+    try {
+      while (!signal.aborted) {
+        const posted = queue.shift();
+        if (posted) {
+          published = posted.seq;
+          yield [message(posted.item)];
+          continue;
+        }
+        const wait = nextAt - performance.now();
+        if (wait <= 0) {
+          const item = next();
+          generated++;
+          nextAt += interval;
+          yield [message(item)];
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          if (Number.isFinite(wait)) timer = setTimeout(resolve, wait);
+        });
+        clearTimeout(timer);
+        wake = undefined;
+      }
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      unsubscribe();
+    }
+  };
+}
