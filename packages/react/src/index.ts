@@ -1,0 +1,18 @@
+export type { BatchMode } from './batch';
+export { parseJsonOrText, tokenText } from './parse';
+export type { SSEContextValue, SSEProviderProps } from './provider';
+export { SSEProvider } from './provider';
+export type { SSEDefaults } from './request';
+export type { TokenStatus } from './token-store';
+export type {
+  UseEventStreamOptions,
+  UseEventStreamResult,
+} from './use-event-stream';
+export { useEventStream } from './use-event-stream';
+export type { UseSSEOptions, UseSSEResult } from './use-sse';
+export { useSSE } from './use-sse';
+export type { UseSSEEventOptions } from './use-sse-event';
+export { useSSEEvent } from './use-sse-event';
+export type { StreamHookOptions } from './use-stream';
+export type { UseTokenStreamOptions, UseTokenStreamResult } from './use-token-stream';
+export { useTokenStream } from './use-token-stream';

@@ -1,0 +1,7 @@
+export type {
+  InvalidationMap,
+  UseSSEInvalidationOptions,
+} from './use-sse-invalidation';
+export { useSSEInvalidation } from './use-sse-invalidation';
+export type { UseSSEQueryOptions } from './use-sse-query';
+export { useSSEQuery } from './use-sse-query';

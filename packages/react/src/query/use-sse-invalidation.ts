@@ -1,0 +1,58 @@
+import type { SSEEvent } from '@ssekit/core';
+import { hashKey, type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useSSEEvent } from '../use-sse-event';
+import type { StreamHookOptions } from '../use-stream';
+
+/** Which query keys an event invalidates: a map by event name, or a function of the event. */
+export type InvalidationMap =
+  | Readonly<Record<string, readonly QueryKey[]>>
+  | ((event: SSEEvent) => readonly QueryKey[] | null | undefined);
+
+export interface UseSSEInvalidationOptions extends Omit<StreamHookOptions, 'batch'> {
+  /** Events within this window make one invalidation per key. Default 100 ms. */
+  debounceMs?: number;
+}
+
+/**
+ * Invalidates query keys when named events arrive (`{ 'order.updated': [['orders']] }`), so
+ * readers refetch. Events within `debounceMs` of the first are collected: one invalidation per key.
+ */
+export function useSSEInvalidation(
+  url: string | null,
+  keys: InvalidationMap,
+  options: UseSSEInvalidationOptions = {},
+): void {
+  const client = useQueryClient();
+  const { debounceMs = 100, ...streamOptions } = options;
+  const pending = useRef(new Map<string, QueryKey>());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const flush = () => {
+    timer.current = null;
+    const due = [...pending.current.values()];
+    pending.current.clear();
+    for (const queryKey of due) void client.invalidateQueries({ queryKey });
+  };
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      pending.current.clear();
+    },
+    [],
+  );
+
+  useSSEEvent(
+    url,
+    '*',
+    (_value, event) => {
+      const matched = typeof keys === 'function' ? keys(event) : keys[event.event];
+      if (!matched || matched.length === 0) return;
+      for (const queryKey of matched) pending.current.set(hashKey(queryKey), queryKey);
+      timer.current ??= setTimeout(flush, debounceMs);
+    },
+    { ...streamOptions, parse: (data) => data },
+  );
+}

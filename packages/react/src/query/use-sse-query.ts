@@ -1,0 +1,70 @@
+import type { SSEEvent } from '@ssekit/core';
+import {
+  type QueryKey,
+  skipToken,
+  type UseQueryResult,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { parseJsonOrText } from '../parse';
+import { eventList, type UseSSEOptions } from '../use-sse';
+import { useStream } from '../use-stream';
+
+export interface UseSSEQueryOptions<V, S>
+  extends Omit<UseSSEOptions<V, S, S>, 'select' | 'initial'> {
+  /** The cache entry the stream writes to; every `useQuery({ queryKey })` reader sees it. */
+  queryKey: QueryKey;
+  url: string | null;
+  /** The data before the first event; without it the query is `pending` until then. */
+  initial?: S;
+}
+
+/**
+ * Streams events into the TanStack Query cache (`setQueryData`, at most once a frame by
+ * default; every event reduced in order) and returns the query. A fatal stream error becomes
+ * the query's error; data already received stays.
+ */
+export function useSSEQuery<V = unknown, S = V>(
+  options: UseSSEQueryOptions<V, S>,
+): UseQueryResult<S, Error> {
+  const { queryKey, url, parse, reduce, initial } = options;
+  const client = useQueryClient();
+  const stream = useStream<S | undefined>(
+    url,
+    options,
+    eventList(options.event),
+    client.getQueryData<S>(queryKey) ?? initial,
+    (state, event: SSEEvent) => {
+      const value = parse ? parse(event.data, event) : (parseJsonOrText(event.data) as V);
+      return reduce ? reduce(state as S, value, event) : (value as unknown as S);
+    },
+    queryKey,
+  );
+  const query = useQuery<S, Error>({
+    queryKey,
+    queryFn: skipToken,
+    staleTime: Number.POSITIVE_INFINITY,
+    ...(initial === undefined ? {} : { initialData: initial }),
+  });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key's content is what matters
+  useEffect(() => {
+    if (stream.data !== undefined) client.setQueryData<S>(queryKey, stream.data);
+  }, [client, stream.data, JSON.stringify(queryKey)]);
+
+  const fatal = stream.status === 'closed' ? stream.error : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key's content is what matters
+  useEffect(() => {
+    if (!fatal) return;
+    const cached = client.getQueryCache().find<S, Error>({ queryKey, exact: true });
+    cached?.setState({
+      status: 'error',
+      error: fatal,
+      errorUpdatedAt: Date.now(),
+      fetchStatus: 'idle',
+    });
+  }, [client, fatal, JSON.stringify(queryKey)]);
+
+  return query;
+}

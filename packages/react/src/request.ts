@@ -1,0 +1,87 @@
+import type { ConnectOptions, HeadersOption, HeadersRecord } from '@ssekit/core';
+
+/** Defaults that an {@link SSEProvider} gives every hook below it. */
+export interface SSEDefaults {
+  /** Relative hook URLs are resolved against it. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  headers?: HeadersOption;
+  retry?: ConnectOptions['retry'];
+}
+
+const CORE_KEYS = [
+  'method',
+  'headers',
+  'body',
+  'credentials',
+  'fetch',
+  'lastEventId',
+  'retry',
+  'idleTimeoutMs',
+  'maxConnectionAgeMs',
+  'pauseWhenHidden',
+  'signal',
+  'transport',
+  'maxEventBytes',
+] as const satisfies readonly (keyof ConnectOptions)[];
+
+/** Picks the core connect options out of a hook's options (the rest are the hook's own). */
+export function pickConnectOptions(options: object): ConnectOptions {
+  const picked: Record<string, unknown> = {};
+  for (const key of CORE_KEYS) {
+    const value = (options as Record<string, unknown>)[key];
+    if (value !== undefined) picked[key] = value;
+  }
+  return picked as ConnectOptions;
+}
+
+function mergeHeaders(base?: HeadersOption, own?: HeadersOption): HeadersOption | undefined {
+  if (!base) return own;
+  if (!own) return base;
+  if (typeof base === 'object' && typeof own === 'object') return { ...base, ...own };
+  return async (): Promise<HeadersRecord> => ({
+    ...(typeof base === 'function' ? await base() : base),
+    ...(typeof own === 'function' ? await own() : own),
+  });
+}
+
+/** The URL and options a hook connects with: its own options over the provider's defaults. */
+export function resolveRequest(
+  url: string,
+  options: ConnectOptions,
+  defaults: SSEDefaults,
+): { url: string; options: ConnectOptions } {
+  const { baseUrl, ...rest } = defaults;
+  const merged: ConnectOptions = { ...rest, ...options };
+  const headers = mergeHeaders(rest.headers, options.headers);
+  if (headers) merged.headers = headers;
+  else delete merged.headers;
+  return { url: baseUrl ? new URL(url, baseUrl).toString() : url, options: merged };
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+function idOf(value: object): string {
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = ++nextId;
+    ids.set(value, id);
+  }
+  return `#${id}`;
+}
+
+/**
+ * A string that is equal for equal requests: plain objects and arrays by content (key order
+ * ignored), functions and other objects (a `FormData` body, a signal, a hub) by identity.
+ */
+export function requestKey(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'function') return idOf(v);
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return idOf(v);
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
+}

@@ -1,0 +1,143 @@
+import { type EventStream, SSEError, type SSEEvent, type StreamStatus } from '@ssekit/core';
+import { type BatchMode, createBatcher } from './batch';
+
+/** What a stream hook renders from. */
+export interface StreamSnapshot<D> {
+  data: D;
+  status: StreamStatus;
+  error: Error | null;
+  lastEventId: string;
+}
+
+export interface StreamStoreConfig<D> {
+  /** Opens a stream (a hub view), resuming after `lastEventId` if any; `null`: not connected. */
+  open: ((lastEventId: string) => EventStream) | null;
+  /** Event names to fold; `'*'` for every event. */
+  events: readonly string[];
+  initial: D;
+  /** Folds one event into the state; runs for every matching event, in order. */
+  fold: (state: D, event: SSEEvent) => D;
+  batch: BatchMode;
+}
+
+/** A framework-free store over one stream: subscribe/getSnapshot, as `useSyncExternalStore` wants. */
+export interface StreamStore<D> {
+  /** The first subscriber opens the stream, the last one leaving closes it. */
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): StreamSnapshot<D>;
+  /** The snapshot before any connection (SSR and hydration). */
+  getServerSnapshot(): StreamSnapshot<D>;
+  /** Closes the stream until `reconnect()`. */
+  close(): void;
+  /** Reconnects now (resuming), or reopens after `close()`. */
+  reconnect(): void;
+}
+
+/** Creates a store; nothing connects until the first `subscribe`. */
+export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<D> {
+  const { open, initial, fold } = config;
+  const all = config.events.includes('*');
+  const names = new Set(config.events);
+  const listeners = new Set<() => void>();
+  const initialSnapshot: StreamSnapshot<D> = {
+    data: initial,
+    status: open ? 'connecting' : 'closed',
+    error: null,
+    lastEventId: '',
+  };
+  let snapshot = initialSnapshot;
+  let data = initial;
+  let status = initialSnapshot.status;
+  let error: Error | null = null;
+  let lastEventId = '';
+  let stream: EventStream | null = null;
+  let detach: (() => void) | null = null;
+  let closedByUser = false;
+
+  const publish = () => {
+    if (
+      snapshot.data === data &&
+      snapshot.status === status &&
+      snapshot.error === error &&
+      snapshot.lastEventId === lastEventId
+    ) {
+      return;
+    }
+    snapshot = { data, status, error, lastEventId };
+    for (const listener of listeners) listener();
+  };
+  const batcher = createBatcher(config.batch, publish);
+  const now = () => {
+    batcher.cancel();
+    publish();
+  };
+
+  const onEvent = (event: SSEEvent) => {
+    if (!all && !names.has(event.event)) return;
+    lastEventId = event.id;
+    try {
+      data = fold(data, event);
+    } catch (cause) {
+      error = new SSEError('parse', `Could not handle a "${event.event}" event: ${cause}`, {
+        cause,
+        fatal: false,
+      });
+    }
+    batcher.schedule();
+  };
+
+  const connect = () => {
+    if (!open || stream) return;
+    const s = open(lastEventId);
+    stream = s;
+    status = s.status;
+    const offEvent = s.on('*', onEvent);
+    const offStatus = s.onStatus((next) => {
+      status = next;
+      if (next === 'open') error = null;
+      now();
+    });
+    const offError = s.onError((err) => {
+      error = err;
+      now();
+    });
+    if (s.error) error = s.error;
+    detach = () => {
+      offEvent();
+      offStatus();
+      offError();
+      s.close();
+    };
+    now();
+  };
+  const disconnect = () => {
+    batcher.cancel();
+    detach?.();
+    detach = null;
+    stream = null;
+  };
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      if (listeners.size === 1 && !closedByUser) connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) disconnect();
+      };
+    },
+    getSnapshot: () => snapshot,
+    getServerSnapshot: () => initialSnapshot,
+    close() {
+      closedByUser = true;
+      disconnect();
+      status = 'closed';
+      publish();
+    },
+    reconnect() {
+      closedByUser = false;
+      if (stream) stream.reconnect();
+      else if (listeners.size > 0) connect();
+    },
+  };
+}

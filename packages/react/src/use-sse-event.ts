@@ -1,0 +1,53 @@
+import type { SSEEvent } from '@ssekit/core';
+import { useEffect } from 'react';
+import { type ParseFn, parseJsonOrText } from './parse';
+import { useSSEContext } from './provider';
+import { pickConnectOptions, requestKey, resolveRequest } from './request';
+import type { StreamHookOptions } from './use-stream';
+import { useLatest } from './use-stream';
+
+export interface UseSSEEventOptions<V> extends Omit<StreamHookOptions, 'batch'> {
+  /** Turns the data into the handler's value. Default: `JSON.parse`, the raw string if not JSON. */
+  parse?: ParseFn<V>;
+}
+
+/**
+ * Calls the latest `handler` for every `eventName` event (`'*'`: every event) without
+ * re-rendering: for toasts, sounds, logging or writing into another store.
+ */
+export function useSSEEvent<V = unknown>(
+  url: string | null,
+  eventName: string,
+  handler: (value: V, event: SSEEvent) => void,
+  options: UseSSEEventOptions<V> = {},
+): void {
+  const ctx = useSSEContext();
+  const enabled = options.enabled ?? true;
+  const replayLast = options.replayLast ?? false;
+  const connectOptions = pickConnectOptions(options);
+  const latest = useLatest({ handler, parse: options.parse, connectOptions });
+  const key = requestKey([
+    url,
+    enabled,
+    replayLast,
+    eventName,
+    connectOptions,
+    ctx.hubId,
+    ctx.defaults,
+  ]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the request's identity
+  useEffect(() => {
+    if (!url || !enabled) return;
+    const request = resolveRequest(url, latest.current.connectOptions, ctx.defaults);
+    const stream = ctx.getHub().connect(request.url, { ...request.options, replayLast });
+    const off = stream.on(eventName, (event) => {
+      const { handler, parse } = latest.current;
+      handler(parse ? parse(event.data, event) : (parseJsonOrText(event.data) as V), event);
+    });
+    return () => {
+      off();
+      stream.close();
+    };
+  }, [key]);
+}
