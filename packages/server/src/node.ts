@@ -63,6 +63,6 @@ export function createSession(
     },
     options,
   );
-  if (res.destroyed || req.destroyed) onClose();
+  if (res.destroyed) onClose();
   return session;
 }

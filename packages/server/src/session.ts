@@ -133,7 +133,8 @@ export class SessionImpl implements Session {
   }
 
   get bufferedBytes(): number {
-    return this.#queuedBytes + (this.#sink?.pending() ?? 0);
+    if (this.#closed || !this.#sink) return 0;
+    return this.#queuedBytes + this.#sink.pending();
   }
 
   send(msg: SSEMessage): boolean {

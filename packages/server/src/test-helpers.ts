@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 
 /** A client stream read with a spec parser, for tests. */
@@ -88,8 +90,6 @@ export async function rawRequest(
   headers: Record<string, string> = {},
   { read = true }: { read?: boolean } = {},
 ) {
-  const { connect } = await import('node:net');
-  const { once } = await import('node:events');
   const socket = connect({ host: '127.0.0.1', port });
   await once(socket, 'connect');
   const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`);
