@@ -2,6 +2,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { mockServerPlugin } from './apps/mock-server/src/vite';
 import { chromiumArgs, chromiumPath } from './test/src/chromium';
 import { rawSsePlugin } from './test/src/raw-sse-plugin';
 
@@ -42,7 +43,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        plugins: [react(), rawSsePlugin()],
+        plugins: [react(), rawSsePlugin(), mockServerPlugin()],
         test: {
           name: 'browser',
           include: [
