@@ -1,5 +1,5 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { TickerView } from './TickerView';
 import { emptyTicker, type Quote, tickerReducer } from './tickerState';
 
@@ -31,14 +31,16 @@ describe('TickerView', () => {
   it('re-renders only the rows that changed', () => {
     const formatted: number[] = [];
     const original = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!;
-    vi.spyOn(Intl.NumberFormat.prototype, 'format', 'get').mockImplementation(function (
-      this: Intl.NumberFormat,
-    ) {
+    const counting = function (this: Intl.NumberFormat) {
       const real = original.get!.call(this) as (n: number) => string;
       return (n: number) => {
         formatted.push(n);
         return real(n);
       };
+    };
+    Object.defineProperty(Intl.NumberFormat.prototype, 'format', { ...original, get: counting });
+    onTestFinished(() => {
+      Object.defineProperty(Intl.NumberFormat.prototype, 'format', original);
     });
     const first = fold(q('AAPL', 10), q('MSFT', 20), q('GOOG', 30));
     const { rerender } = render(<TickerView quotes={first} locale="en-US" />);

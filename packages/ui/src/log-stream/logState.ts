@@ -1,0 +1,36 @@
+import type { SSEEvent } from '@ssekit/core';
+import type { LogLine } from './LogStreamView';
+
+/** Lines received (bounded) and how the log ended, if it did. */
+export interface LogState {
+  lines: readonly LogLine[];
+  end: 'success' | 'failed' | null;
+}
+
+export const initialLog: LogState = { lines: [], end: null };
+
+/** A reducer for `log` and `end` events that keeps at most `maxLines` lines. */
+export function logReducer(maxLines: number) {
+  return (state: LogState, value: unknown, event: SSEEvent): LogState => {
+    const data =
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    if (event.event === 'end')
+      return { ...state, end: data.status === 'failed' ? 'failed' : 'success' };
+    const text = typeof data.text === 'string' ? data.text : typeof value === 'string' ? value : '';
+    const level = data.level;
+    const line: LogLine = {
+      id: typeof data.line === 'number' ? data.line : event.id || undefined,
+      level:
+        level === 'debug' || level === 'info' || level === 'warn' || level === 'error'
+          ? level
+          : undefined,
+      text,
+      time: typeof data.time === 'number' ? data.time : undefined,
+    };
+    const keep =
+      state.lines.length >= maxLines
+        ? state.lines.slice(state.lines.length - maxLines + 1)
+        : state.lines;
+    return { lines: [...keep, line], end: state.end };
+  };
+}

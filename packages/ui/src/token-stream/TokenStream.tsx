@@ -1,0 +1,41 @@
+import { type UseTokenStreamOptions, useTokenStream } from '@ssekit/react';
+import { useEffect } from 'react';
+import { TokenStreamView, type TokenStreamViewProps } from './TokenStreamView';
+
+export interface TokenStreamProps
+  extends Omit<TokenStreamViewProps, 'text' | 'status' | 'error' | 'onStop'> {
+  /** The endpoint answering a POST with a token stream. */
+  url: string;
+  /** Sent as `{ prompt }`; a new prompt starts a new answer. */
+  prompt?: string;
+  /** Sent as the JSON body instead of `{ prompt }`. */
+  body?: unknown;
+  /** Start when mounted and when the prompt changes. Default true. */
+  autoStart?: boolean;
+  /** Options for the hook (event names, headers, parse, ...). */
+  options?: Omit<UseTokenStreamOptions, 'url'>;
+}
+
+/**
+ * An AI answer streamed from a POST endpoint (connected), with a Stop button while it streams.
+ *
+ * @example
+ * <TokenStream url="/sse/chat" prompt="Explain SSE" />
+ */
+export function TokenStream({
+  url,
+  prompt,
+  body,
+  autoStart = true,
+  options,
+  ...view
+}: TokenStreamProps) {
+  const { text, status, error, start, stop } = useTokenStream({ ...options, url });
+  const payload = body ?? (prompt === undefined ? undefined : { prompt });
+  const key = JSON.stringify(payload ?? null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the payload's identity
+  useEffect(() => {
+    if (autoStart) start(payload);
+  }, [key, autoStart, url, start]);
+  return <TokenStreamView {...view} text={text} status={status} error={error} onStop={stop} />;
+}
