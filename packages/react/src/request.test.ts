@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonOrText, tokenText } from './parse';
+import { pickConnectOptions, requestKey, resolveRequest } from './request';
+
+describe('requestKey', () => {
+  it('compares plain objects by content and functions by identity', () => {
+    const fn = () => ({});
+    expect(requestKey(['u', { headers: { a: '1', b: '2' } }])).toBe(
+      requestKey(['u', { headers: { b: '2', a: '1' } }]),
+    );
+    expect(requestKey([{ headers: fn }])).toBe(requestKey([{ headers: fn }]));
+    expect(requestKey([{ headers: fn }])).not.toBe(requestKey([{ headers: () => ({}) }]));
+    expect(requestKey([{ body: new FormData() }])).not.toBe(requestKey([{ body: new FormData() }]));
+  });
+});
+
+describe('resolveRequest', () => {
+  it('resolves against baseUrl and merges header objects, own over defaults', () => {
+    const { url, options } = resolveRequest(
+      '/feed?x=1',
+      { headers: { b: 'own' }, method: 'POST' },
+      { baseUrl: 'http://127.0.0.1:9/api/', headers: { a: 'base', b: 'base' } },
+    );
+    expect(url).toBe('http://127.0.0.1:9/feed?x=1');
+    expect(options).toEqual({ method: 'POST', headers: { a: 'base', b: 'own' } });
+  });
+
+  it('merges a header function with an object at connect time', async () => {
+    const { options } = resolveRequest(
+      'http://h/s',
+      { headers: { b: '2' } },
+      { headers: async () => ({ a: '1', b: '1' }) },
+    );
+    const headers = options.headers as () => Promise<Record<string, string>>;
+    expect(await headers()).toEqual({ a: '1', b: '2' });
+  });
+});
+
+describe('pickConnectOptions', () => {
+  it('keeps only core connect options', () => {
+    expect(
+      pickConnectOptions({ method: 'GET', reduce: () => 0, idleTimeoutMs: 5, batch: false }),
+    ).toEqual({ method: 'GET', idleTimeoutMs: 5 });
+  });
+});
+
+describe('parsers', () => {
+  it('parse JSON with a raw-string fallback, and token text', () => {
+    expect(parseJsonOrText('{"a":[1]}')).toEqual({ a: [1] });
+    expect(parseJsonOrText('not json')).toBe('not json');
+    expect(tokenText('{"text":"Hi"}')).toBe('Hi');
+    expect(tokenText('"there"')).toBe('there');
+    expect(tokenText('plain')).toBe('plain');
+    expect(tokenText('{"other":1}')).toBe('{"other":1}');
+  });
+});
