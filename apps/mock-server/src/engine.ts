@@ -17,13 +17,6 @@ export interface MockStats {
   tokensGenerated: number;
 }
 
-/** Answers with the `status` switch: that status and a short body instead of a stream. */
-export function answerStatus(res: ServerResponse, status: number, retryAfter?: number): void {
-  const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8' };
-  if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
-  res.writeHead(status, headers).end(`Mock server: status=${status} requested\n`);
-}
-
 /** Ends the TCP connection abruptly for the client (an unterminated chunked body) after flushing. */
 function drop(res: ServerResponse): void {
   const socket = res.socket;

@@ -34,3 +34,10 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
     throw new SwitchError('body', text.slice(0, 40), 'JSON');
   }
 }
+
+/** Answers with the `status` switch: that status and a short body instead of a stream. */
+export function answerStatus(res: ServerResponse, status: number, retryAfter?: number): void {
+  const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8' };
+  if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
+  res.writeHead(status, headers).end(`Mock server: status=${status} requested\n`);
+}

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CATALOG, catalogHtml } from './catalog';
 import { applyCors, DEFAULT_ORIGINS, originMatcher } from './cors';
-import { answerStatus, type EventSource, type MockStats, serveEvents } from './engine';
+import type { EventSource, MockStats } from './engine';
 import { type Feed, paced, resume } from './feed';
-import { readJson, sendJson } from './http';
+import { answerStatus, readJson, sendJson } from './http';
 import { chatFeed, DEFAULT_CHAT_RATE } from './scenarios/chat';
 import {
   DEFAULT_JOB,
@@ -67,6 +67,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     }
     open.add(res);
     try {
+      // Loaded on first use: importing this package (e.g. for its Vite plugin from a config file,
+      // which Node evaluates without the `source` condition) must not need built packages.
+      const { serveEvents } = await import('./engine');
       await serveEvents(req, res, switches, source, stats);
     } finally {
       open.delete(res);
