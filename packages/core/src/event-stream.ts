@@ -154,8 +154,7 @@ export class ReconnectingStream implements EventStream {
         return;
       }
       if (outcome.kind === 'end') {
-        this.#setStatus('reconnecting');
-        await this.#sleep(this.#backoff.fail());
+        await this.#retryIn(this.#backoff.fail());
         continue;
       }
       const error = toError(outcome.error);
@@ -174,8 +173,7 @@ export class ReconnectingStream implements EventStream {
     this.#report(error);
     const delay = this.#backoff.fail();
     const retryAfter = error instanceof HttpError ? (error.retryAfterMs ?? 0) : 0;
-    this.#setStatus('reconnecting');
-    await this.#sleep(Math.max(delay, retryAfter));
+    await this.#retryIn(Math.max(delay, retryAfter));
     return !this.#closed;
   }
 
@@ -258,10 +256,20 @@ export class ReconnectingStream implements EventStream {
   #abort(why: AbortKind) {
     const current = this.#current;
     if (!current || current.controller.signal.aborted) return;
+    clearTimeout(this.#idleTimer);
+    clearTimeout(this.#ageTimer);
+    this.#idleTimer = this.#ageTimer = undefined;
     current.why = why;
     current.controller.abort(
       new SSEError('aborted', `Connection ended (${why})`, { fatal: false }),
     );
+  }
+
+  /** Status `reconnecting` with `nextRetryAt` set, until the retry is due (or woken early). */
+  #retryIn(ms: number): Promise<void> {
+    const wait = this.#sleep(ms);
+    this.#setStatus('reconnecting');
+    return wait;
   }
 
   /** Waits `ms` (or, with null, until woken); `reconnect()`, `close()` and the page wake it early. */

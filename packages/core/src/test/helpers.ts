@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { writeSSEHead } from '@ssekit/testing';
 import type { EventStream, SSEEvent, StreamStatus } from '../types';
 
@@ -77,4 +79,27 @@ export function openStream(res: ServerResponse, body = ''): void {
 /** Active timers of this process right now (Node), to check none are left behind. */
 export function activeTimers(): number {
   return process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+}
+
+/**
+ * Remembers the sockets that carried requests, so a test can await their close (an idle
+ * socket the client's pool opens without a request does not count).
+ */
+export function requestSockets() {
+  const open = new Set<Socket>();
+  return {
+    track(req: IncomingMessage) {
+      const socket = req.socket;
+      if (socket.destroyed || open.has(socket)) return;
+      open.add(socket);
+      socket.once('close', () => open.delete(socket));
+    },
+    get open() {
+      return open.size;
+    },
+    /** Resolves once every tracked socket has closed. */
+    allClosed(): Promise<void> {
+      return Promise.all([...open].map((s) => once(s, 'close'))).then(() => {});
+    },
+  };
 }
