@@ -1,6 +1,6 @@
 export type { BatchMode } from './batch';
 export { parseJsonOrText, tokenText } from './parse';
-export type { SSEContextValue, SSEProviderProps } from './provider';
+export type { SSEProviderProps } from './provider';
 export { SSEProvider } from './provider';
 export type { SSEDefaults } from './request';
 export type { TokenStatus } from './token-store';
