@@ -88,7 +88,16 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
 
   const connect = () => {
     if (!open || stream) return;
-    const s = open(lastEventId);
+    let s: EventStream;
+    try {
+      s = open(lastEventId);
+    } catch (cause) {
+      // A URL that cannot be resolved, say: reported like a fatal stream error.
+      status = 'closed';
+      error = cause instanceof Error ? cause : new Error(String(cause));
+      now();
+      return;
+    }
     stream = s;
     status = s.status;
     const offEvent = s.on('*', onEvent);
@@ -136,8 +145,13 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
     },
     reconnect() {
       closedByUser = false;
-      if (stream) stream.reconnect();
-      else if (listeners.size > 0) connect();
+      if (stream && stream.status !== 'closed') {
+        stream.reconnect();
+      } else if (listeners.size > 0) {
+        // After close() or a fatal error: open a new connection.
+        disconnect();
+        connect();
+      }
     },
   };
 }

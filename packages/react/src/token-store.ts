@@ -96,12 +96,19 @@ export function createTokenStore(config: TokenStoreConfig) {
       release = null;
       const { token, done, text: pieceOf, options } = config.current();
       const request = requestBody(body);
-      const stream = config.open({
-        ...options,
-        method: options.method ?? 'POST',
-        body: request.body,
-        headers: request.json ? withJsonType(options.headers) : options.headers,
-      });
+      text = '';
+      let stream: EventStream;
+      try {
+        stream = config.open({
+          ...options,
+          method: options.method ?? 'POST',
+          body: request.body,
+          headers: request.json ? withJsonType(options.headers) : options.headers,
+        });
+      } catch (cause) {
+        end('error', cause instanceof Error ? cause : new Error(String(cause)));
+        return;
+      }
       const offs = [
         stream.on('*', (event) => {
           if (event.event === token) {
@@ -124,7 +131,6 @@ export function createTokenStore(config: TokenStoreConfig) {
         for (const off of offs) off();
         stream.close();
       };
-      text = '';
       status = 'streaming';
       error = null;
       publish();

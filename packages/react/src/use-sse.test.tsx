@@ -1,6 +1,7 @@
-import { render, renderHook, waitFor } from '@testing-library/react';
+import { act, render, renderHook, waitFor } from '@testing-library/react';
 import { Profiler, StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
+import { SSEProvider } from './provider';
 import { frame, open, serve, testHub, until } from './test/sse';
 import { useSSE } from './use-sse';
 import { useSSEEvent } from './use-sse-event';
@@ -204,15 +205,32 @@ describe('useSSE', () => {
     expect(result.current.error).toMatchObject({ code: 'parse', fatal: false });
   });
 
-  it('reports a fatal HTTP error with status closed', async () => {
+  it('reports a fatal HTTP error with status closed; reconnect() tries again', async () => {
     const server = await serve((_req, res) => {
-      res.writeHead(404).end('gone');
+      if (server.requests.length === 1) res.writeHead(404).end('gone');
+      else open(res, frame('back'));
     });
     const { wrapper } = testHub();
     const { result } = renderHook(() => useSSE(server.url), { wrapper });
     await waitFor(() => expect(result.current.status).toBe('closed'));
     expect(result.current.error).toMatchObject({ code: 'http', status: 404 });
     expect(server.requests).toHaveLength(1);
+    act(() => result.current.reconnect());
+    await waitFor(() => expect(result.current.data).toBe('back'));
+    expect(result.current).toMatchObject({ status: 'open', error: null });
+  });
+
+  it('reports a URL that cannot be resolved as an error, without throwing', async () => {
+    const { hub } = testHub();
+    const { result } = renderHook(() => useSSE('/feed'), {
+      wrapper: ({ children }) => (
+        <SSEProvider hub={hub} baseUrl="not a base">
+          {children}
+        </SSEProvider>
+      ),
+    });
+    await waitFor(() => expect(result.current.status).toBe('closed'));
+    expect(result.current.error).toBeInstanceOf(TypeError);
   });
 
   it('close() stops the stream and reconnect() resumes with Last-Event-ID', async () => {
