@@ -57,7 +57,7 @@ describe('ToastViewport', () => {
 
   it('auto-dismisses, pausing while hovered', () => {
     render(<Harness initial={[item('1')]} />);
-    const region = screen.getByRole('region', { name: 'Notifications' });
+    const region = screen.getByRole('region', { name: 'Notification toasts' });
     act(() => vi.advanceTimersByTime(600));
     fireEvent.mouseEnter(region);
     act(() => vi.advanceTimersByTime(5000));

@@ -17,7 +17,7 @@ export interface ToastViewportProps extends StyleProps {
   durationMs?: number;
   /** Announce new toasts in a polite live region. Default true. */
   announce?: boolean;
-  /** Accessible name of the region. Default `Notifications`. */
+  /** Accessible name of the region. Default `Notification toasts`. */
   label?: string;
 }
 
@@ -28,7 +28,7 @@ export function ToastViewport({
   maxVisible = 3,
   durationMs = 5000,
   announce = true,
-  label = 'Notifications',
+  label = 'Notification toasts',
   className,
   unstyled,
 }: ToastViewportProps) {
