@@ -81,7 +81,7 @@ export function readLastEventId(
 export class SessionImpl implements Session {
   readonly id: string;
   readonly lastEventId: string | undefined;
-  readonly #controller = new AbortController();
+  #controller: AbortController | undefined;
   readonly #listeners = new Set<() => void>();
   readonly #maxQueueBytes: number;
   readonly #maxLagMs: number | undefined;
@@ -93,6 +93,7 @@ export class SessionImpl implements Session {
   #lagTimer: ReturnType<typeof setTimeout> | undefined;
   #wroteSinceBeat = false;
   #closed = false;
+  #heartbeatMs = 0;
 
   constructor(lastEventId: string | undefined, options: SessionOptions) {
     this.id = globalThis.crypto.randomUUID();
@@ -107,12 +108,8 @@ export class SessionImpl implements Session {
     if (options.retry !== undefined) this.writeRaw(formatEvent({ retry: options.retry }));
     const heartbeatMs = options.heartbeatMs ?? 15_000;
     if (heartbeatMs > 0) {
-      const beat = setInterval(() => {
-        if (!this.#wroteSinceBeat) this.comment();
-        this.#wroteSinceBeat = false;
-      }, heartbeatMs);
-      beat.unref?.();
-      this.#timers.push(beat);
+      this.#heartbeatMs = heartbeatMs;
+      joinHeartbeat(heartbeatMs, this);
     }
     if (options.maxStreamAgeMs !== undefined) {
       const age = setTimeout(() => {
@@ -129,7 +126,18 @@ export class SessionImpl implements Session {
   }
 
   get signal(): AbortSignal {
+    // Created on first use: most sessions never need one.
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#closed) this.#controller.abort();
+    }
     return this.#controller.signal;
+  }
+
+  /** Called on every heartbeat tick: a comment if nothing was written since the last one. */
+  beat(): void {
+    if (!this.#wroteSinceBeat) this.comment();
+    this.#wroteSinceBeat = false;
   }
 
   get bufferedBytes(): number {
@@ -202,6 +210,7 @@ export class SessionImpl implements Session {
   #finish(evict: boolean): void {
     if (this.#closed) return;
     this.#closed = true;
+    if (this.#heartbeatMs > 0) leaveHeartbeat(this.#heartbeatMs, this);
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.length = 0;
     clearTimeout(this.#lagTimer);
@@ -210,7 +219,7 @@ export class SessionImpl implements Session {
     this.#queue = [];
     this.#queuedBytes = 0;
     this.#sink?.end(evict);
-    this.#controller.abort();
+    this.#controller?.abort();
     const listeners = [...this.#listeners];
     this.#listeners.clear();
     for (const fn of listeners) fn();
@@ -223,5 +232,35 @@ export class SessionImpl implements Session {
     }
     this.#listeners.add(fn);
     return () => this.#listeners.delete(fn);
+  }
+}
+
+/** One interval per heartbeat period, shared by every session using it (cheap at 10k clients). */
+const heartbeats = new Map<
+  number,
+  { sessions: Set<SessionImpl>; timer: ReturnType<typeof setInterval> }
+>();
+
+function joinHeartbeat(ms: number, session: SessionImpl): void {
+  let group = heartbeats.get(ms);
+  if (!group) {
+    const sessions = new Set<SessionImpl>();
+    const timer = setInterval(() => {
+      for (const s of sessions) s.beat();
+    }, ms);
+    timer.unref?.();
+    group = { sessions, timer };
+    heartbeats.set(ms, group);
+  }
+  group.sessions.add(session);
+}
+
+function leaveHeartbeat(ms: number, session: SessionImpl): void {
+  const group = heartbeats.get(ms);
+  if (!group) return;
+  group.sessions.delete(session);
+  if (group.sessions.size === 0) {
+    clearInterval(group.timer);
+    heartbeats.delete(ms);
   }
 }
