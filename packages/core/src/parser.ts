@@ -1,5 +1,7 @@
 import { EventTooLargeError, type SSEError } from './errors';
+import { LineBuffer } from './line-buffer';
 import type { SSEEvent } from './types';
+import { Utf8Decoder, utf8Length } from './utf8';
 
 /** Callbacks of {@link createParser}. */
 export interface ParserHandlers {
@@ -39,8 +41,6 @@ const DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024;
 const LF = 10;
 const SPACE = 32;
 const COLON = 58;
-/** Pieces of a pending line are joined in groups of this many, so a dripped line stays compact. */
-const GROUP = 512;
 
 /**
  * Create a spec-exact `text/event-stream` parser (WHATWG HTML, "event stream interpretation"):
@@ -55,27 +55,25 @@ export function createParser(handlers: ParserHandlers, options: ParserOptions = 
   return new SSEParser(handlers, options);
 }
 
-/** The parser behind {@link createParser}; `bufferedBytes` is exposed for tests only. */
+/** The parser behind {@link createParser}; `bufferedUnits` is exposed for tests only. */
 export class SSEParser implements Parser {
   readonly #handlers: ParserHandlers;
   readonly #limit: number;
-  #decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  readonly #decoder = new Utf8Decoder();
   #atStart = true;
   /** A line ended with CR at the end of the last chunk: skip an LF that starts the next one. */
   #skipLF = false;
-  /** Pieces of the pending (unterminated) line: joined groups, then recent small pieces. */
-  #groups: string[] = [];
-  #pieces: string[] = [];
-  #pendingUnits = 0;
+  /** The unterminated line at the end of the input so far. */
+  readonly #line = new LineBuffer();
   #data = '';
   #hasData = false;
   #eventType = '';
   #idBuffer: string;
   #lastId: string;
-  /** Exact UTF-8 byte counts, tracked only once the buffered text gets near the limit. */
-  #exact = false;
-  #dataBytes = 0;
-  #pendingBytes = 0;
+  /** Exact UTF-8 bytes of `#data` (-1: not counted, as the event is far from the limit). */
+  #dataBytes = -1;
+  /** Exact UTF-8 bytes of the line just checked by `#fits` (valid while `#dataBytes` is). */
+  #lineBytes = 0;
   /** Discarding a too-large event until the next blank line; `#lineStarted`: mid-line at chunk end. */
   #discarding = false;
   #lineStarted = false;
@@ -100,11 +98,11 @@ export class SSEParser implements Parser {
 
   /** UTF-16 code units held for the pending line and the event's data (test aid). */
   get bufferedUnits(): number {
-    return this.#pendingUnits + this.#data.length;
+    return this.#line.units + this.#data.length;
   }
 
   feed(chunk: Uint8Array | string): void {
-    let text = typeof chunk === 'string' ? chunk : this.#decoder.decode(chunk, { stream: true });
+    let text = typeof chunk === 'string' ? chunk : this.#decoder.decode(chunk);
     if (text.length === 0) return;
     if (this.#atStart) {
       this.#atStart = false;
@@ -115,10 +113,10 @@ export class SSEParser implements Parser {
 
   reset(): void {
     this.#generation++;
-    this.#decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    this.#decoder.reset();
     this.#atStart = true;
     this.#skipLF = false;
-    this.#clearPending();
+    this.#line.clear();
     this.#clearEvent();
     this.#idBuffer = this.#lastId;
     this.#discarding = false;
@@ -127,6 +125,7 @@ export class SSEParser implements Parser {
 
   #parse(text: string): void {
     const len = text.length;
+    const limit = this.#limit;
     const generation = this.#generation;
     let pos = 0;
     if (this.#skipLF) {
@@ -151,23 +150,29 @@ export class SSEParser implements Parser {
       if (this.#discarding) {
         if (end === pos && !this.#lineStarted) this.#discarding = false;
         this.#lineStarted = false;
-      } else if (this.#pendingUnits > 0) {
-        this.#pieces.push(text.slice(pos, end));
-        const line = this.#takePending();
-        if (this.#fits(line, 0, line.length)) this.#line(line, 0, line.length, line.indexOf(':'));
+      } else if (this.#line.units > 0) {
+        const units = this.#line.units + end - pos;
+        if ((units + this.#data.length) * 3 <= limit || this.#fits(units, text, pos, end, true)) {
+          if (end > pos) this.#line.push(text.slice(pos, end));
+          const line = this.#line.take();
+          this.#field(line, 0, line.length, line.indexOf(':'));
+        }
       } else if (end === pos) {
         this.#dispatch();
-      } else if ((end - pos + this.#data.length) * 3 > this.#limit && !this.#fits(text, pos, end)) {
-        // Too large: reported, and the rest of the event is skipped.
       } else if (
-        text.charCodeAt(pos) === 100 &&
-        text.charCodeAt(pos + 4) === COLON &&
-        text.startsWith('data', pos)
+        (end - pos + this.#data.length) * 3 > limit &&
+        !this.#fits(end - pos, text, pos, end, false)
       ) {
-        this.#appendData(text.slice(text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5, end));
+        // Too large: reported, and the rest of the event is skipped.
       } else {
-        if (colon < pos) colon = indexOf(text, ':', pos);
-        this.#line(text, pos, end, colon < end ? colon : -1);
+        const c = text.charCodeAt(pos);
+        if (c === 100 && text.charCodeAt(pos + 4) === COLON && text.startsWith('data', pos)) {
+          const start = text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5;
+          this.#appendData(text.slice(start, end), start - pos);
+        } else {
+          if (colon < pos) colon = indexOf(text, ':', pos);
+          this.#field(text, pos, end, colon < end ? colon : -1);
+        }
       }
       if (this.#generation !== generation) return;
       pos = next;
@@ -179,11 +184,7 @@ export class SSEParser implements Parser {
   }
 
   /** One non-blank line `s[start, end)`; `colon` is its first colon or -1. */
-  #line(s: string, start: number, end: number, colon: number): void {
-    if (start === end) {
-      this.#dispatch();
-      return;
-    }
+  #field(s: string, start: number, end: number, colon: number): void {
     if (colon === start) {
       const onComment = this.#handlers.onComment;
       if (onComment)
@@ -195,7 +196,8 @@ export class SSEParser implements Parser {
     if (valueStart < end && s.charCodeAt(valueStart) === SPACE) valueStart++;
     switch (nameEnd - start) {
       case 4:
-        if (s.startsWith('data', start)) this.#appendData(s.slice(valueStart, end));
+        if (s.startsWith('data', start))
+          this.#appendData(s.slice(valueStart, end), valueStart - start);
         break;
       case 5:
         if (s.startsWith('event', start)) this.#eventType = s.slice(valueStart, end);
@@ -229,65 +231,48 @@ export class SSEParser implements Parser {
     }
   }
 
-  #appendData(value: string): void {
+  /** Append a data line's value; `prefix` is the length of its ASCII `data:` prefix. */
+  #appendData(value: string, prefix: number): void {
+    if (this.#dataBytes >= 0) this.#dataBytes += (this.#hasData ? 1 : 0) + this.#lineBytes - prefix;
     if (this.#hasData) {
       this.#data += `\n${value}`;
-      if (this.#exact) this.#dataBytes += 1 + utf8Length(value, 0, value.length);
     } else {
       this.#data = value;
       this.#hasData = true;
-      if (this.#exact) this.#dataBytes = utf8Length(value, 0, value.length);
     }
   }
 
   #appendPending(piece: string): void {
-    this.#pieces.push(piece);
-    if (this.#pieces.length === GROUP) this.#groups.push(this.#pieces.splice(0).join(''));
-    this.#pendingUnits += piece.length;
-    if (this.#exact) this.#pendingBytes += utf8Length(piece, 0, piece.length);
-    const units = this.#pendingUnits + this.#data.length;
+    const line = this.#line;
+    line.push(piece);
+    const units = line.units + this.#data.length;
     if (units * 3 <= this.#limit) return;
     if (units <= this.#limit) {
-      this.#trackBytes();
-      if (this.#dataBytes + this.#pendingBytes <= this.#limit) return;
+      if (this.#dataBytes < 0) this.#dataBytes = utf8Length(this.#data);
+      if (this.#dataBytes + line.maxBytes() <= this.#limit) return;
+      if (this.#dataBytes + line.bytes() <= this.#limit) return;
     }
     this.#tooLarge(true);
   }
 
-  #takePending(): string {
-    const line = this.#groups.join('') + this.#pieces.join('');
-    this.#clearPending();
-    return line;
-  }
-
   /**
-   * Whether the event's data plus the line `s[start, end)` fit in the limit; if not, the event is
-   * reported and discarded. UTF-8 takes 1 to 3 bytes per UTF-16 unit, so bytes are counted only
-   * when the unit count cannot decide.
+   * Slow path of the size check, when the unit count alone cannot tell (UTF-8 takes 1 to 3 bytes
+   * a unit): whether the event's data plus a complete line of `units` units, ending with
+   * `s[start, end)` after the pending line if `pending`, fit in the limit. If not, the event is
+   * reported and discarded.
    */
-  #fits(s: string, start: number, end: number): boolean {
-    const units = end - start + this.#data.length;
-    if (units * 3 <= this.#limit) return true;
-    if (units <= this.#limit) {
-      this.#trackBytes();
-      if (this.#dataBytes + utf8Length(s, start, end) <= this.#limit) return true;
+  #fits(units: number, s: string, start: number, end: number, pending: boolean): boolean {
+    if (units + this.#data.length <= this.#limit) {
+      if (this.#dataBytes < 0) this.#dataBytes = utf8Length(this.#data);
+      this.#lineBytes = (pending ? this.#line.bytes() : 0) + utf8Length(s, start, end);
+      if (this.#dataBytes + this.#lineBytes <= this.#limit) return true;
     }
     this.#tooLarge(false);
     return false;
   }
 
-  /** Start counting the buffered text in exact UTF-8 bytes, until the event ends. */
-  #trackBytes(): void {
-    if (this.#exact) return;
-    this.#exact = true;
-    this.#dataBytes = utf8Length(this.#data, 0, this.#data.length);
-    this.#pendingBytes = 0;
-    for (const s of this.#groups) this.#pendingBytes += utf8Length(s, 0, s.length);
-    for (const s of this.#pieces) this.#pendingBytes += utf8Length(s, 0, s.length);
-  }
-
   #tooLarge(midLine: boolean): void {
-    this.#clearPending();
+    this.#line.clear();
     this.#clearEvent();
     this.#idBuffer = this.#lastId;
     this.#discarding = true;
@@ -295,34 +280,15 @@ export class SSEParser implements Parser {
     this.#handlers.onError?.(new EventTooLargeError(this.#limit));
   }
 
-  #clearPending(): void {
-    this.#groups = [];
-    this.#pieces = [];
-    this.#pendingUnits = 0;
-    this.#pendingBytes = 0;
-    if (!this.#hasData) this.#exact = false;
-  }
-
   #clearEvent(): void {
     this.#data = '';
     this.#hasData = false;
     this.#eventType = '';
-    this.#dataBytes = 0;
-    if (this.#pendingUnits === 0) this.#exact = false;
+    this.#dataBytes = -1;
   }
 }
 
 function indexOf(text: string, search: string, from: number): number {
   const i = text.indexOf(search, from);
   return i < 0 ? text.length : i;
-}
-
-/** UTF-8 length of `s[start, end)` (a surrogate pair, two units, is four bytes). */
-function utf8Length(s: string, start: number, end: number): number {
-  let bytes = end - start;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) bytes += c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 1 : 2;
-  }
-  return bytes;
 }

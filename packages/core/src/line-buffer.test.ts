@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { LineBuffer } from './line-buffer';
+
+describe('LineBuffer', () => {
+  it('gives back every piece in order, however many', () => {
+    const buffer = new LineBuffer();
+    const pieces = Array.from({ length: 5000 }, (_, i) => String(i % 10));
+    for (const piece of pieces) buffer.push(piece);
+    expect(buffer.units).toBe(5000);
+    expect(buffer.take()).toBe(pieces.join(''));
+    expect(buffer.units).toBe(0);
+    expect(buffer.take()).toBe('');
+  });
+
+  it('measures UTF-8 bytes exactly while pieces keep coming, with a cheap upper bound', () => {
+    const buffer = new LineBuffer();
+    const encoder = new TextEncoder();
+    const pieces = ['a', 'é', '€', '😀', 'bc'];
+    let text = '';
+    for (let i = 0; i < 3000; i++) {
+      const piece = pieces[i % pieces.length]!;
+      buffer.push(piece);
+      text += piece;
+      const bound = buffer.maxBytes();
+      if (i % 97 === 0) {
+        const bytes = buffer.bytes();
+        expect(bytes).toBe(encoder.encode(text).length);
+        expect(bound).toBeGreaterThanOrEqual(bytes);
+        expect(buffer.maxBytes()).toBe(bytes);
+      }
+    }
+    expect(buffer.bytes()).toBe(encoder.encode(text).length);
+    buffer.clear();
+    expect(buffer.bytes()).toBe(0);
+    expect(buffer.maxBytes()).toBe(0);
+  });
+});

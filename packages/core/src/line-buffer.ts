@@ -1,0 +1,76 @@
+import { utf8Length } from './utf8';
+
+/** Pieces are joined in groups of this many, so a line dripped byte by byte stays compact. */
+const GROUP = 512;
+
+/**
+ * The unterminated line at the end of the input so far, kept as pieces (never re-scanned or
+ * re-joined while it grows, so any line takes linear time) and measured in UTF-8 bytes only on
+ * demand, each piece about once.
+ */
+export class LineBuffer {
+  /** UTF-16 code units held. */
+  units = 0;
+  #groups: string[] = [];
+  #pieces: string[] = [];
+  /** Once `bytes()` was asked: exact bytes of the groups and of `#pieces[0, #measured)`. */
+  #tracking = false;
+  #groupBytes = 0;
+  #pieceBytes = 0;
+  #measured = 0;
+  #measuredUnits = 0;
+
+  push(piece: string): void {
+    this.#pieces.push(piece);
+    this.units += piece.length;
+    if (this.#pieces.length < GROUP) return;
+    const group = this.#pieces.join('');
+    this.#groups.push(group);
+    this.#pieces = [];
+    if (this.#tracking) {
+      this.#groupBytes += utf8Length(group);
+      this.#pieceBytes = 0;
+      this.#measured = 0;
+      this.#measuredUnits = this.units;
+    }
+  }
+
+  /** An upper bound of `bytes()` that costs nothing: UTF-8 takes at most 3 bytes a unit. */
+  maxBytes(): number {
+    return this.#groupBytes + this.#pieceBytes + 3 * (this.units - this.#measuredUnits);
+  }
+
+  /** The exact UTF-8 length of the line so far. */
+  bytes(): number {
+    if (!this.#tracking) {
+      this.#tracking = true;
+      for (const group of this.#groups) this.#groupBytes += utf8Length(group);
+    }
+    const pieces = this.#pieces;
+    for (let i = this.#measured; i < pieces.length; i++) this.#pieceBytes += utf8Length(pieces[i]!);
+    this.#measured = pieces.length;
+    this.#measuredUnits = this.units;
+    return this.#groupBytes + this.#pieceBytes;
+  }
+
+  /** The whole line, emptying the buffer. */
+  take(): string {
+    const line =
+      this.#groups.length === 0
+        ? this.#pieces.join('')
+        : this.#groups.join('') + this.#pieces.join('');
+    this.clear();
+    return line;
+  }
+
+  clear(): void {
+    this.units = 0;
+    this.#groups = [];
+    this.#pieces = [];
+    this.#tracking = false;
+    this.#groupBytes = 0;
+    this.#pieceBytes = 0;
+    this.#measured = 0;
+    this.#measuredUnits = 0;
+  }
+}
