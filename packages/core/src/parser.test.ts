@@ -249,6 +249,91 @@ describe('createParser: maxEventBytes', () => {
   });
 });
 
+/** The size rule in its plainest form: data bytes plus the line's bytes, for each whole line. */
+function referenceLimit(text: string, limit: number) {
+  const encoder = new TextEncoder();
+  const size = (s: string) => encoder.encode(s).length;
+  const events: SSEEvent[] = [];
+  let errors = 0;
+  let data: string | null = null;
+  let type = '';
+  let idBuffer = '';
+  let lastId = '';
+  let discarding = false;
+  const lines = text.split('\n');
+  lines.pop();
+  for (const line of lines) {
+    if (discarding) {
+      discarding = line !== '';
+      continue;
+    }
+    if (line === '') {
+      lastId = idBuffer;
+      if (data !== null) events.push({ event: type || 'message', data, id: lastId });
+      data = null;
+      type = '';
+    } else if ((data === null ? 0 : size(data)) + size(line) > limit) {
+      errors++;
+      data = null;
+      type = '';
+      idBuffer = lastId;
+      discarding = true;
+    } else if (line.startsWith('data: ')) {
+      data = data === null ? line.slice(6) : `${data}\n${line.slice(6)}`;
+    } else if (line.startsWith('event: ')) {
+      type = line.slice(7);
+    } else if (line.startsWith('id: ')) {
+      idBuffer = line.slice(4);
+    }
+  }
+  return { events, errors };
+}
+
+describe('createParser: maxEventBytes against a plain model', () => {
+  it('agrees on random streams near the limit, cut at random places', () => {
+    let seed = 11;
+    const rnd = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)]!;
+    const chars = ['a', 'é', '€', '😀'];
+    const text = (n: number) => Array.from({ length: n }, () => pick(chars)).join('');
+    const encoder = new TextEncoder();
+    let tooLarge = 0;
+    let dispatched = 0;
+    for (let round = 0; round < 400; round++) {
+      const limit = 20 + Math.floor(rnd() * 60);
+      const lines: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        const kind = rnd();
+        if (kind < 0.5) lines.push(`data: ${text(Math.floor(rnd() * 20))}`);
+        else if (kind < 0.65) lines.push(`: ${text(Math.floor(rnd() * 30))}`);
+        else if (kind < 0.75) lines.push(`id: ${round}-${i}`);
+        else if (kind < 0.8) lines.push(`event: e${i}`);
+        else lines.push('');
+      }
+      const input = `${lines.join('\n')}\n\n`;
+      const want = referenceLimit(input, limit);
+      const bytes = encoder.encode(input);
+      const chunks: Uint8Array[] = [];
+      for (let pos = 0; pos < bytes.length; ) {
+        const n = 1 + Math.floor(rnd() * 24);
+        chunks.push(bytes.subarray(pos, pos + n));
+        pos += n;
+      }
+      const got = parse(chunks, { maxEventBytes: limit });
+      expect(got.events, `round ${round}`).toEqual(want.events);
+      expect(got.errors.length, `round ${round}`).toBe(want.errors);
+      tooLarge += want.errors;
+      dispatched += want.events.length;
+    }
+    // The streams hit the limit often, and often do not.
+    expect(tooLarge).toBeGreaterThan(400);
+    expect(dispatched).toBeGreaterThan(400);
+  });
+});
+
 describe('createParser: linear time', () => {
   it('parses a 2 MB line fed one byte at a time', () => {
     const size = 2 * 1024 * 1024;

@@ -72,8 +72,6 @@ export class SSEParser implements Parser {
   #lastId: string;
   /** Exact UTF-8 bytes of `#data` (-1: not counted, as the event is far from the limit). */
   #dataBytes = -1;
-  /** Exact UTF-8 bytes of the line just checked by `#fits` (valid while `#dataBytes` is). */
-  #lineBytes = 0;
   /** Discarding a too-large event until the next blank line; `#lineStarted`: mid-line at chunk end. */
   #discarding = false;
   #lineStarted = false;
@@ -167,8 +165,7 @@ export class SSEParser implements Parser {
       } else {
         const c = text.charCodeAt(pos);
         if (c === 100 && text.charCodeAt(pos + 4) === COLON && text.startsWith('data', pos)) {
-          const start = text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5;
-          this.#appendData(text.slice(start, end), start - pos);
+          this.#appendData(text.slice(text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5, end));
         } else {
           if (colon < pos) colon = indexOf(text, ':', pos);
           this.#field(text, pos, end, colon < end ? colon : -1);
@@ -196,8 +193,7 @@ export class SSEParser implements Parser {
     if (valueStart < end && s.charCodeAt(valueStart) === SPACE) valueStart++;
     switch (nameEnd - start) {
       case 4:
-        if (s.startsWith('data', start))
-          this.#appendData(s.slice(valueStart, end), valueStart - start);
+        if (s.startsWith('data', start)) this.#appendData(s.slice(valueStart, end));
         break;
       case 5:
         if (s.startsWith('event', start)) this.#eventType = s.slice(valueStart, end);
@@ -231,9 +227,8 @@ export class SSEParser implements Parser {
     }
   }
 
-  /** Append a data line's value; `prefix` is the length of its ASCII `data:` prefix. */
-  #appendData(value: string, prefix: number): void {
-    if (this.#dataBytes >= 0) this.#dataBytes += (this.#hasData ? 1 : 0) + this.#lineBytes - prefix;
+  #appendData(value: string): void {
+    if (this.#dataBytes >= 0) this.#dataBytes += (this.#hasData ? 1 : 0) + utf8Length(value);
     if (this.#hasData) {
       this.#data += `\n${value}`;
     } else {
@@ -264,8 +259,8 @@ export class SSEParser implements Parser {
   #fits(units: number, s: string, start: number, end: number, pending: boolean): boolean {
     if (units + this.#data.length <= this.#limit) {
       if (this.#dataBytes < 0) this.#dataBytes = utf8Length(this.#data);
-      this.#lineBytes = (pending ? this.#line.bytes() : 0) + utf8Length(s, start, end);
-      if (this.#dataBytes + this.#lineBytes <= this.#limit) return true;
+      const lineBytes = (pending ? this.#line.bytes() : 0) + utf8Length(s, start, end);
+      if (this.#dataBytes + lineBytes <= this.#limit) return true;
     }
     this.#tooLarge(false);
     return false;
