@@ -1,29 +1,34 @@
 import { fileURLToPath } from 'node:url';
 import type { Connect, Plugin } from 'vite';
-import type { MockServer, MockServerOptions } from './mock-server';
+import { createMiddleware } from './middleware';
+import type { MockServerOptions } from './mock-server';
 
 /**
- * Loads the mock server through Vite's module runner with the `source` condition, so the plugin
- * works from a config file (which Vite and Storybook bundle without that condition) before the
- * workspace packages are built.
+ * Loads the router through Vite's module runner with the `source` condition: config files are
+ * bundled (Vite) or evaluated (Storybook) without that condition, and the workspace packages the
+ * router uses may not be built yet.
  */
-async function loadMockServer(options: MockServerOptions): Promise<MockServer> {
+async function loadRouter(): Promise<typeof import('./router')> {
   const { runnerImport } = await import('vite');
-  const file = fileURLToPath(new URL('./mock-server.ts', import.meta.url));
-  const { module } = await runnerImport<typeof import('./mock-server')>(file, {
-    root: fileURLToPath(new URL('..', import.meta.url)),
-    logLevel: 'silent',
-    environments: { inline: { resolve: { conditions: ['source'], noExternal: [/^@ssekit\//] } } },
-  });
-  return module.createMockServer(options);
+  const { module } = await runnerImport<typeof import('./router')>(
+    fileURLToPath(new URL('./router.ts', import.meta.url)),
+    {
+      root: fileURLToPath(new URL('..', import.meta.url)),
+      logLevel: 'silent',
+      environments: { inline: { resolve: { conditions: ['source'], noExternal: [/^@ssekit\//] } } },
+    },
+  );
+  return module;
 }
 
-async function mount(
+function mount(
   middlewares: Connect.Server,
   httpServer: { once(event: 'close', listener: () => void): unknown } | null,
   options: MockServerOptions,
-): Promise<void> {
-  const mock = await loadMockServer(options);
+): void {
+  const router = loadRouter();
+  router.catch(() => {}); // reported to the request that needs it
+  const mock = createMiddleware(async (stats) => (await router).createRouter(options, stats));
   middlewares.use(mock as Connect.NextHandleFunction);
   httpServer?.once('close', () => mock.close());
 }
