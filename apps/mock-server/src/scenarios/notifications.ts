@@ -184,7 +184,7 @@ export function notificationSource(
       wake?.();
     });
     const interval = rate > 0 ? 1000 / rate : Infinity;
-    let nextAt = performance.now();
+    let nextAt = rate > 0 ? performance.now() : Infinity;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const message = (item: Omit<Notification, 'time'>): SSEMessage => ({
       event: 'notification',
