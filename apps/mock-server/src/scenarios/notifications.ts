@@ -1,4 +1,4 @@
-import type { SSEMessage } from '@ssekit/server';
+import { createHistory, type History, type SSEMessage } from '@ssekit/server';
 import type { EventSource } from '../engine';
 import { createRandom, hashSeed } from '../random';
 import { SwitchError } from '../switches';
@@ -113,31 +113,35 @@ interface Posted {
   item: Omit<Notification, 'time'>;
 }
 
-/** Notifications published with POST: a bounded history for replay, and live listeners. */
+/** Notifications published with POST: a bounded replay history and live listeners. */
 export class NotificationBoard {
-  readonly #history: Posted[] = [];
+  readonly #history: History;
   readonly #listeners = new Set<(posted: Posted) => void>();
-  #seq = 0;
 
-  constructor(readonly historySize = 200) {}
-
-  get latest(): number {
-    return this.#seq;
+  constructor(historySize = 200) {
+    this.#history = createHistory({ size: historySize });
   }
 
-  /** Publishes to every listener (and the history); returns the notification's id. */
+  /** Sequence number of the latest published notification (0 before the first). */
+  get latest(): number {
+    return Number(this.#history.latestId ?? 0);
+  }
+
+  /** Publishes to every listener (and the replay history); returns the notification's id. */
   publish(item: Omit<Notification, 'id' | 'time'>): string {
-    const seq = ++this.#seq;
+    const seq = Number(this.#history.nextId());
     const posted = { seq, item: { ...item, id: `p${seq}` } };
-    this.#history.push(posted);
-    if (this.#history.length > this.historySize) this.#history.shift();
+    this.#history.push({ id: seq, data: posted.item });
     for (const listener of this.#listeners) listener(posted);
     return posted.item.id;
   }
 
-  /** Everything after `seq` still in the history. */
+  /** Everything after `seq` still in the history (all of it when `seq` is older or unknown). */
   since(seq: number): Posted[] {
-    return this.#history.filter((p) => p.seq > seq);
+    return this.#history.since(String(seq)).events.map((msg) => ({
+      seq: Number(msg.id),
+      item: msg.data as Omit<Notification, 'time'>,
+    }));
   }
 
   subscribe(listener: (posted: Posted) => void): () => void {
