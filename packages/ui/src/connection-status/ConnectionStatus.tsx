@@ -17,12 +17,22 @@ const keep = (state: null) => state;
  * <ConnectionStatus url="/sse/ticker" />
  */
 export function ConnectionStatus({ url, options, ...view }: ConnectionStatusProps) {
-  const { status, error, reconnect } = useSSE<null, null>(url, {
+  const result = useSSE<null, null>(url, {
     ...options,
     event: '*',
     parse: ignore,
     reduce: keep,
     initial: null,
   });
-  return <ConnectionStatusView {...view} status={status} error={error} onReconnect={reconnect} />;
+  // The countdown shows when the hook reports when the next attempt is due.
+  const { nextRetryAt = null } = result as { nextRetryAt?: number | null };
+  return (
+    <ConnectionStatusView
+      {...view}
+      status={result.status}
+      error={result.error}
+      nextRetryAt={nextRetryAt}
+      onReconnect={result.reconnect}
+    />
+  );
 }

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { partClass, type StyleProps } from '../shared/classes';
 import { LiveAnnouncer } from '../shared/VisuallyHidden';
-import { NotificationContent, useNewestMessage } from './ToastViewport';
+import { NotificationContent } from './NotificationContent';
 import type { NotificationItem } from './types';
+import { useNewestMessage } from './useNewestMessage';
 
 export interface NotificationFeedViewProps extends StyleProps {
   /** Notifications, newest first. */

@@ -2,9 +2,10 @@ import { type FocusEvent, useEffect, useRef, useState } from 'react';
 import { partClass, type StyleProps } from '../shared/classes';
 import { usePageHidden } from '../shared/usePageHidden';
 import { LiveAnnouncer } from '../shared/VisuallyHidden';
-import { safeHref } from '../token-stream/markdown';
 import { createDismissTimer, type DismissTimer } from './dismissTimer';
-import { KIND_LABEL, type NotificationItem } from './types';
+import { NotificationContent } from './NotificationContent';
+import type { NotificationItem } from './types';
+import { useNewestMessage } from './useNewestMessage';
 
 export interface ToastViewportProps extends StyleProps {
   /** Toasts in arrival order; the first `maxVisible` show, the rest wait in a queue. */
@@ -120,75 +121,4 @@ function Toast({ toast, paused, durationMs, onDismiss, unstyled }: ToastProps) {
       </button>
     </li>
   );
-}
-
-/** Kind badge, title, body and a safe link: text only, never HTML. */
-export function NotificationContent({
-  item,
-  unstyled,
-}: {
-  item: NotificationItem;
-  unstyled: boolean | undefined;
-}) {
-  const href = item.href ? safeHref(item.href) : null;
-  return (
-    <div className={partClass('notification-content', unstyled)} data-ssekit="notification-content">
-      <span
-        className={partClass('kind', unstyled)}
-        data-ssekit="notification-kind"
-        data-kind={item.kind}
-      >
-        {KIND_LABEL[item.kind]}
-      </span>
-      <strong
-        className={partClass('notification-title', unstyled)}
-        data-ssekit="notification-title"
-      >
-        {item.title}
-      </strong>
-      {item.body && (
-        <span className={partClass('notification-body', unstyled)} data-ssekit="notification-body">
-          {item.body}
-        </span>
-      )}
-      {href && (
-        <a
-          className={partClass('notification-link', unstyled)}
-          data-ssekit="notification-link"
-          href={href}
-          rel="noopener noreferrer"
-        >
-          Details
-          <span
-            style={{
-              position: 'absolute',
-              width: 1,
-              height: 1,
-              overflow: 'hidden',
-              clip: 'rect(0 0 0 0)',
-            }}
-          >
-            : {item.title}
-          </span>
-        </a>
-      )}
-    </div>
-  );
-}
-
-/** The text of the newest item when it first appears (for the live region). */
-export function useNewestMessage(items: readonly NotificationItem[]): string {
-  const [message, setMessage] = useState('');
-  const known = useRef<Set<string>>(new Set());
-  useEffect(() => {
-    const fresh = items.filter((item) => !known.current.has(item.id));
-    known.current = new Set(items.map((item) => item.id));
-    const newest = fresh[fresh.length - 1];
-    if (newest) {
-      setMessage(
-        `${KIND_LABEL[newest.kind]}: ${newest.title}${newest.body ? `. ${newest.body}` : ''}`,
-      );
-    }
-  }, [items]);
-  return message;
 }
