@@ -35,13 +35,55 @@ export function pickConnectOptions(options: object): ConnectOptions {
   return picked as ConnectOptions;
 }
 
+/** Merged header functions, cached so equal requests keep one identity (the hub shares by it). */
+const merged = new WeakMap<object, Map<string, HeadersOption>>();
+
 function mergeHeaders(base?: HeadersOption, own?: HeadersOption): HeadersOption | undefined {
   if (!base) return own;
   if (!own) return base;
   if (typeof base === 'object' && typeof own === 'object') return { ...base, ...own };
-  return async (): Promise<HeadersRecord> => ({
-    ...(typeof base === 'function' ? await base() : base),
-    ...(typeof own === 'function' ? await own() : own),
+  const anchor = typeof base === 'function' ? base : (own as object);
+  const key = requestKey([base, own]);
+  const cache = merged.get(anchor) ?? new Map<string, HeadersOption>();
+  merged.set(anchor, cache);
+  let headers = cache.get(key);
+  if (!headers) {
+    headers = async (): Promise<HeadersRecord> => ({
+      ...(typeof base === 'function' ? await base() : base),
+      ...(typeof own === 'function' ? await own() : own),
+    });
+    cache.set(key, headers);
+  }
+  return headers;
+}
+
+/**
+ * The request options as they count for a hook's identity: a headers function and a `fetch`
+ * count as "a function", whatever their identity, as inline functions are new every render.
+ */
+export function identityOf(options: ConnectOptions): unknown {
+  return {
+    ...options,
+    headers: typeof options.headers === 'function' ? 'function' : options.headers,
+    fetch: options.fetch ? 'function' : undefined,
+  };
+}
+
+/**
+ * Replaces the function options (headers, fetch) by stand-ins that call the latest ones, so a
+ * hook keeps one request identity across renders and StrictMode's remount.
+ */
+export function stableFunctions(current: () => ConnectOptions) {
+  const headers = async (): Promise<HeadersRecord> => {
+    const latest = current().headers;
+    return typeof latest === 'function' ? latest() : (latest ?? {});
+  };
+  const stableFetch: typeof fetch = (input, init) =>
+    (current().fetch ?? globalThis.fetch)(input, init);
+  return (options: ConnectOptions): ConnectOptions => ({
+    ...options,
+    ...(typeof options.headers === 'function' ? { headers } : {}),
+    ...(options.fetch ? { fetch: stableFetch } : {}),
   });
 }
 
@@ -61,7 +103,8 @@ export function resolveRequest(
 
 const ids = new WeakMap<object, number>();
 let nextId = 0;
-function idOf(value: object): string {
+/** A short id, the same for the same object for as long as it lives. */
+export function idOf(value: object): string {
   let id = ids.get(value);
   if (id === undefined) {
     id = ++nextId;

@@ -1,8 +1,14 @@
 import type { SSEEvent } from '@ssekit/core';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { type ParseFn, parseJsonOrText } from './parse';
 import { useSSEContext } from './provider';
-import { pickConnectOptions, requestKey, resolveRequest } from './request';
+import {
+  identityOf,
+  pickConnectOptions,
+  requestKey,
+  resolveRequest,
+  stableFunctions,
+} from './request';
 import type { StreamHookOptions } from './use-stream';
 import { useLatest } from './use-stream';
 
@@ -25,13 +31,20 @@ export function useSSEEvent<V = unknown>(
   const enabled = options.enabled ?? true;
   const replayLast = options.replayLast ?? false;
   const connectOptions = pickConnectOptions(options);
-  const latest = useLatest({ handler, parse: options.parse, connectOptions });
+  const latest = useLatest({
+    handler,
+    parse: options.parse,
+    connectOptions,
+    defaults: ctx.defaults,
+  });
+  // One identity for this hook's function options (headers, fetch) across renders and remounts.
+  const [stable] = useState(() => stableFunctions(() => latest.current.connectOptions));
   const key = requestKey([
     url,
     enabled,
     replayLast,
     eventName,
-    connectOptions,
+    identityOf(connectOptions),
     ctx.hubId,
     ctx.defaults,
   ]);
@@ -39,7 +52,11 @@ export function useSSEEvent<V = unknown>(
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the request's identity
   useEffect(() => {
     if (!url || !enabled) return;
-    const request = resolveRequest(url, latest.current.connectOptions, ctx.defaults);
+    const request = resolveRequest(
+      url,
+      stable(latest.current.connectOptions),
+      latest.current.defaults,
+    );
     const stream = ctx.getHub().connect(request.url, { ...request.options, replayLast });
     const off = stream.on(eventName, (event) => {
       const { handler, parse } = latest.current;

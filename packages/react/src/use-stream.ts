@@ -2,7 +2,13 @@ import type { ConnectOptions, SSEEvent } from '@ssekit/core';
 import { useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { BatchMode } from './batch';
 import { useSSEContext } from './provider';
-import { pickConnectOptions, requestKey, resolveRequest } from './request';
+import {
+  identityOf,
+  pickConnectOptions,
+  requestKey,
+  resolveRequest,
+  stableFunctions,
+} from './request';
 import { createStreamStore, type StreamSnapshot } from './stream-store';
 
 /** Options every stream hook takes: the core connect options plus these. */
@@ -58,20 +64,22 @@ export function useStream<D>(
     batch,
     replayLast,
     events,
-    connectOptions,
+    identityOf(connectOptions),
     ctx.hubId,
     ctx.defaults,
     scope,
   ]);
-  const latest = useLatest({ fold, connectOptions });
+  const latest = useLatest({ fold, connectOptions, defaults: ctx.defaults });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the request's identity
   const store = useMemo(() => {
     const target = enabled ? url : null;
+    const stable = stableFunctions(() => latest.current.connectOptions);
     return createStreamStore<D>({
       open: target
         ? (lastEventId) => {
-            const request = resolveRequest(target, latest.current.connectOptions, ctx.defaults);
+            const { connectOptions, defaults } = latest.current;
+            const request = resolveRequest(target, stable(connectOptions), defaults);
             const resume = lastEventId ? { lastEventId } : {};
             return ctx.getHub().connect(request.url, { ...request.options, ...resume, replayLast });
           }

@@ -1,0 +1,55 @@
+import { act, render, renderHook, waitFor } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { SSEProvider } from './provider';
+import { frame, open, serve, testHub, until } from './test/sse';
+import { useSSE } from './use-sse';
+
+function Value({ url }: { url: string }) {
+  return <p>{String(useSSE(url).data ?? 'wait')}</p>;
+}
+
+describe('SSEProvider', () => {
+  it('resolves against baseUrl and sends its headers; an inline headers function neither reconnects nor splits the connection', async () => {
+    const server = await serve((req, res) => open(res, frame(req.headers['x-token'] ?? 'none')));
+    const { hub } = testHub();
+    let token = 'one';
+    const tree = (n: number) => (
+      <StrictMode>
+        <SSEProvider
+          hub={hub}
+          baseUrl={server.url}
+          headers={async () => ({ 'x-token': `${token}` })}
+          retry={{ initialMs: 10 }}
+        >
+          <Value url="/live" />
+          <Value url="/live" />
+          <p>{n}</p>
+        </SSEProvider>
+      </StrictMode>
+    );
+    const view = render(tree(1));
+    await waitFor(() => expect(view.getAllByText('one')).toHaveLength(2));
+    token = 'two';
+    view.rerender(tree(2));
+    view.rerender(tree(3));
+    expect(server.requests.map((r) => r.url)).toEqual(['/live']);
+    expect(server.requests[0]?.headers['x-token']).toBe('one');
+  });
+
+  it('a hook’s inline headers function keeps one connection and the latest one is used on reconnect', async () => {
+    const server = await serve((req, res) => open(res, frame(req.headers.authorization ?? '')));
+    const { wrapper } = testHub();
+    const { result, rerender } = renderHook(
+      ({ token }) => useSSE<string>(server.url, { headers: () => ({ authorization: token }) }),
+      { wrapper, initialProps: { token: 'a' } },
+    );
+    await waitFor(() => expect(result.current.data).toBe('a'));
+    rerender({ token: 'b' });
+    rerender({ token: 'c' });
+    expect(server.requests).toHaveLength(1);
+    act(() => result.current.reconnect());
+    await until(() => server.requests.length === 2);
+    await waitFor(() => expect(result.current.data).toBe('c'));
+  });
+});
