@@ -7,7 +7,11 @@ import type { AddressInfo } from 'node:net';
 import * as betterSse from 'better-sse';
 import { createChannel } from '../src/index';
 
-type Command = { type: 'stats' } | { type: 'start'; rate: number } | { type: 'stop' };
+type Command =
+  | { type: 'stats' }
+  | { type: 'start'; rate: number }
+  | { type: 'pause' }
+  | { type: 'stop' };
 
 const impl = process.argv[2];
 let connections = 0;
@@ -56,6 +60,8 @@ server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => {
 });
 
 let ticker: ReturnType<typeof setInterval> | undefined;
+let ticks = 0;
+let lastTs = 0;
 process.on('message', (cmd: Command) => {
   if (cmd.type === 'stats') {
     (globalThis as { gc?: () => void }).gc?.();
@@ -67,12 +73,17 @@ process.on('message', (cmd: Command) => {
       cpu: process.cpuUsage(),
       connections,
       sessions: open,
+      ticks,
+      lastTs,
     });
   } else if (cmd.type === 'start') {
-    ticker = setInterval(
-      () => broadcast(performance.timeOrigin + performance.now()),
-      1000 / cmd.rate,
-    );
+    ticker = setInterval(() => {
+      lastTs = performance.timeOrigin + performance.now();
+      ticks++;
+      broadcast(lastTs);
+    }, 1000 / cmd.rate);
+  } else if (cmd.type === 'pause') {
+    clearInterval(ticker);
   } else {
     clearInterval(ticker);
     server.closeAllConnections();
