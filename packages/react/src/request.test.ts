@@ -34,6 +34,14 @@ describe('resolveRequest', () => {
     const headers = options.headers as () => Promise<Record<string, string>>;
     expect(await headers()).toEqual({ a: '1', b: '2' });
   });
+
+  it('keeps one merged headers function per equal request, so connections can be shared', () => {
+    const token = async () => ({ authorization: 'Bearer t' });
+    const merge = (own: Record<string, string>) =>
+      resolveRequest('http://h/s', { headers: own }, { headers: token }).options.headers;
+    expect(merge({ a: '1' })).toBe(merge({ a: '1' }));
+    expect(merge({ a: '1' })).not.toBe(merge({ a: '2' }));
+  });
 });
 
 describe('pickConnectOptions', () => {

@@ -35,26 +35,46 @@ export function pickConnectOptions(options: object): ConnectOptions {
   return picked as ConnectOptions;
 }
 
-/** Merged header functions, cached so equal requests keep one identity (the hub shares by it). */
-const merged = new WeakMap<object, Map<string, HeadersOption>>();
+type HeadersFn = Exclude<HeadersOption, HeadersRecord>;
+
+/**
+ * Merged header functions, cached so that equal requests keep one identity (the hub shares by
+ * it): by reference for functions (weakly), by content for objects (a few per function).
+ */
+const merged = new WeakMap<
+  HeadersFn,
+  { byRef: WeakMap<HeadersFn, HeadersFn>; byContent: Map<string, HeadersFn> }
+>();
+const CONTENT_ENTRIES = 16;
 
 function mergeHeaders(base?: HeadersOption, own?: HeadersOption): HeadersOption | undefined {
   if (!base) return own;
   if (!own) return base;
   if (typeof base === 'object' && typeof own === 'object') return { ...base, ...own };
-  const anchor = typeof base === 'function' ? base : (own as object);
-  const key = requestKey([base, own]);
-  const cache = merged.get(anchor) ?? new Map<string, HeadersOption>();
-  merged.set(anchor, cache);
-  let headers = cache.get(key);
-  if (!headers) {
-    headers = async (): Promise<HeadersRecord> => ({
-      ...(typeof base === 'function' ? await base() : base),
-      ...(typeof own === 'function' ? await own() : own),
-    });
-    cache.set(key, headers);
+  const make = (): HeadersFn => async () => ({
+    ...(typeof base === 'function' ? await base() : base),
+    ...(typeof own === 'function' ? await own() : own),
+  });
+  const anchor = (typeof base === 'function' ? base : own) as HeadersFn;
+  const other = anchor === base ? own : base;
+  let cache = merged.get(anchor);
+  if (!cache) {
+    cache = { byRef: new WeakMap(), byContent: new Map() };
+    merged.set(anchor, cache);
   }
-  return headers;
+  if (typeof other === 'function') {
+    const hit = cache.byRef.get(other) ?? make();
+    cache.byRef.set(other, hit);
+    return hit;
+  }
+  const key = requestKey(other);
+  const hit = cache.byContent.get(key) ?? make();
+  cache.byContent.delete(key);
+  cache.byContent.set(key, hit);
+  if (cache.byContent.size > CONTENT_ENTRIES) {
+    cache.byContent.delete(cache.byContent.keys().next().value as string);
+  }
+  return hit;
 }
 
 /**
