@@ -2,17 +2,17 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { mockServerPlugin } from './apps/mock-server/src/vite';
-import { chromiumArgs, chromiumPath } from './test/src/chromium';
-import { rawSsePlugin } from './test/src/raw-sse-plugin';
+import { mockServerPlugin } from './apps/mock-server/src/vite.ts';
+import { chromiumArgs, chromiumPath } from './test/src/chromium.ts';
+import { rawSsePlugin } from './test/src/raw-sse-plugin.ts';
 
 const conditions = ['source'];
-const browser = {
+const browser = (name?: string) => ({
   enabled: true,
   headless: true,
   provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
-  instances: [{ browser: 'chromium' as const }],
-};
+  instances: [{ browser: 'chromium' as const, ...(name ? { name } : {}) }],
+});
 
 export default defineConfig({
   resolve: { conditions },
@@ -50,7 +50,7 @@ export default defineConfig({
             'packages/*/src/**/*.browser.test.{ts,tsx}',
             'apps/*/src/**/*.browser.test.{ts,tsx}',
           ],
-          browser,
+          browser: browser(),
           testTimeout: 30_000,
         },
       },
@@ -59,7 +59,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
-          browser,
+          browser: browser('storybook (chromium)'),
           testTimeout: 30_000,
         },
       },
