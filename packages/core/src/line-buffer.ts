@@ -26,7 +26,7 @@ export class LineBuffer {
     if (this.#pieces.length < GROUP) return;
     const group = this.#pieces.join('');
     this.#groups.push(group);
-    this.#pieces = [];
+    this.#pieces.length = 0;
     if (this.#tracking) {
       this.#groupBytes += utf8Length(group);
       this.#pieceBytes = 0;
@@ -55,10 +55,9 @@ export class LineBuffer {
 
   /** The whole line, emptying the buffer. */
   take(): string {
-    const line =
-      this.#groups.length === 0
-        ? this.#pieces.join('')
-        : this.#groups.join('') + this.#pieces.join('');
+    const pieces = this.#pieces;
+    let line = pieces.length === 1 ? pieces[0]! : pieces.join('');
+    if (this.#groups.length > 0) line = this.#groups.join('') + line;
     this.clear();
     return line;
   }
@@ -66,7 +65,7 @@ export class LineBuffer {
   clear(): void {
     this.units = 0;
     this.#groups = [];
-    this.#pieces = [];
+    this.#pieces.length = 0;
     this.#tracking = false;
     this.#groupBytes = 0;
     this.#pieceBytes = 0;

@@ -151,8 +151,7 @@ export class SSEParser implements Parser {
       } else if (this.#line.units > 0) {
         const units = this.#line.units + end - pos;
         if ((units + this.#data.length) * 3 <= limit || this.#fits(units, text, pos, end, true)) {
-          if (end > pos) this.#line.push(text.slice(pos, end));
-          const line = this.#line.take();
+          const line = end > pos ? this.#line.take() + text.slice(pos, end) : this.#line.take();
           this.#field(line, 0, line.length, line.indexOf(':'));
         }
       } else if (end === pos) {
@@ -163,9 +162,23 @@ export class SSEParser implements Parser {
       ) {
         // Too large: reported, and the rest of the event is skipped.
       } else {
+        // The usual field names are recognised without searching for the colon.
         const c = text.charCodeAt(pos);
-        if (c === 100 && text.charCodeAt(pos + 4) === COLON && text.startsWith('data', pos)) {
+        if (c === 100 && text.charCodeAt(pos + 4) === COLON && isData(text, pos)) {
           this.#appendData(text.slice(text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5, end));
+          // A data line then a blank line: the most common event of all, dispatched right here.
+          if (next < len && text.charCodeAt(next) === LF) {
+            this.#dispatch();
+            next++;
+          }
+        } else if (
+          c === 105 &&
+          text.charCodeAt(pos + 1) === 100 &&
+          text.charCodeAt(pos + 2) === COLON
+        ) {
+          this.#field(text, pos, end, pos + 2);
+        } else if (c === 101 && text.charCodeAt(pos + 5) === COLON && isEvent(text, pos)) {
+          this.#field(text, pos, end, pos + 5);
         } else {
           if (colon < pos) colon = indexOf(text, ':', pos);
           this.#field(text, pos, end, colon < end ? colon : -1);
@@ -281,6 +294,21 @@ export class SSEParser implements Parser {
     this.#eventType = '';
     this.#dataBytes = -1;
   }
+}
+
+// With `s[i]` known to be the first letter, whether the name at `i` is `data` / `event`.
+// (charCodeAt compiles to plain loads, where startsWith stays a call.)
+function isData(s: string, i: number): boolean {
+  return s.charCodeAt(i + 1) === 97 && s.charCodeAt(i + 2) === 116 && s.charCodeAt(i + 3) === 97;
+}
+
+function isEvent(s: string, i: number): boolean {
+  return (
+    s.charCodeAt(i + 1) === 118 &&
+    s.charCodeAt(i + 2) === 101 &&
+    s.charCodeAt(i + 3) === 110 &&
+    s.charCodeAt(i + 4) === 116
+  );
 }
 
 function indexOf(text: string, search: string, from: number): number {

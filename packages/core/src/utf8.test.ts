@@ -72,6 +72,10 @@ describe('Utf8Decoder', () => {
     expect(decoder.decode(Uint8Array.from([0x41, 0xe2, 0x82]))).toBe('A');
     decoder.reset();
     expect(decoder.decode(Uint8Array.from([0xac, 0x42]))).toBe('\uFFFDB');
+    // The same after non-ASCII text, when the platform decoder holds the cut-off bytes.
+    expect(decoder.decode(Uint8Array.from([0xc3, 0xa9, 0xe2, 0x82]))).toBe('é');
+    decoder.reset();
+    expect(decoder.decode(Uint8Array.from([0xac, 0x42]))).toBe('\uFFFDB');
   });
 });
 

@@ -1,38 +1,53 @@
 /**
  * Streaming UTF-8 decoding with exactly the output of `TextDecoder` with `{ stream: true }`
- * (U+FFFD for invalid bytes, the BOM kept), but faster: the bytes of a character cut off at the
- * end of a chunk (at most 3) are carried over here, so every chunk decodes on its own, and
- * ASCII text takes the one-shot path that some engines (Node's) run several times faster.
+ * (U+FFFD for invalid bytes, the BOM kept), but faster on ASCII: while the text is ASCII, each
+ * chunk is decoded in one non-streaming call (several times faster in some engines, Node's among
+ * them), with only the bytes of a character cut off at its end (at most 3) carried over here.
+ * Non-ASCII text, where streaming is the faster mode, goes through the decoder's streaming mode.
  */
 export class Utf8Decoder {
   readonly #decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   #carry: Uint8Array | null = null;
-  #ascii = true;
+  /** One-shot mode: the decoder holds no bytes between calls. */
+  #oneShot = true;
 
   decode(chunk: Uint8Array): string {
+    const len = chunk.length;
+    if (!this.#oneShot) {
+      const text = this.#decoder.decode(chunk, STREAM);
+      // A chunk that ends in ASCII leaves nothing in the decoder: one-shot mode is safe again.
+      if (len > 0 && chunk[len - 1]! < 0x80 && text.length === len) this.#oneShot = true;
+      return text;
+    }
     let bytes = chunk;
     if (this.#carry) {
-      bytes = new Uint8Array(this.#carry.length + chunk.length);
+      bytes = new Uint8Array(this.#carry.length + len);
       bytes.set(this.#carry);
       bytes.set(chunk, this.#carry.length);
       this.#carry = null;
     }
     const cut = incompleteTail(bytes);
+    let carry: Uint8Array | null = null;
     if (cut < bytes.length) {
-      this.#carry = bytes.slice(cut);
+      carry = bytes.slice(cut);
       bytes = bytes.subarray(0, cut);
     }
-    if (bytes.length === 0) return '';
-    // The decoder holds no state between calls (no chunk ends mid-character), so both modes
-    // decode alike; the streaming one is just faster on non-ASCII text in some engines.
-    const text = this.#ascii ? this.#decoder.decode(bytes) : this.#decoder.decode(bytes, STREAM);
-    this.#ascii = text.length === bytes.length;
+    let text = bytes.length === 0 ? '' : this.#decoder.decode(bytes);
+    if (text.length === bytes.length) {
+      this.#carry = carry;
+    } else {
+      // Not ASCII: switch to streaming mode, handing the carried bytes to the decoder.
+      this.#oneShot = false;
+      if (carry) text += this.#decoder.decode(carry, STREAM);
+    }
     return text;
   }
 
   /** Forget a carried partial character (a new stream). */
   reset(): void {
     this.#carry = null;
+    if (!this.#oneShot) this.#decoder.decode();
+    this.#oneShot = true;
   }
 }
 
