@@ -49,10 +49,17 @@ export function paced(next: Feed, rate: number): EventSource {
   };
 }
 
-/** The 1-based index in a `Last-Event-ID` of a numbered feed; 0 (start over) when not a number. */
+/** Resuming regenerates the events before the resume point; further back than this starts over. */
+export const MAX_RESUME_INDEX = 1_000_000;
+
+/**
+ * The 1-based index in a `Last-Event-ID` of a numbered feed; 0 (start over, as for an ID a replay
+ * history no longer holds) when it is not a number or beyond {@link MAX_RESUME_INDEX}.
+ */
 export function resumeIndex(lastEventId: string | undefined): number {
   if (lastEventId === undefined || !/^\d{1,9}$/.test(lastEventId)) return 0;
-  return Number(lastEventId);
+  const index = Number(lastEventId);
+  return index > MAX_RESUME_INDEX ? 0 : index;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createHistory, type History, type SSEMessage } from '@ssekit/server';
 import type { EventSource } from '../engine';
+import { MAX_RESUME_INDEX } from '../feed';
 import { createRandom, hashSeed } from '../random';
 import { SwitchError } from '../switches';
 
@@ -153,7 +154,8 @@ export class NotificationBoard {
 /** Parses the `<generated>.<published>` id of a notification stream. */
 export function parseNotificationId(id: string | undefined): [number, number] | undefined {
   const match = id === undefined ? null : /^(\d{1,9})\.(\d{1,9})$/.exec(id);
-  return match ? [Number(match[1]), Number(match[2])] : undefined;
+  if (!match || Number(match[1]) > MAX_RESUME_INDEX) return undefined;
+  return [Number(match[1]), Number(match[2])];
 }
 
 /**
