@@ -293,8 +293,12 @@ export class ReconnectingStream implements EventStream {
   }
 
   #onPageChange() {
-    if (this.#paused()) this.#abort('pause');
-    else this.#wake?.();
+    if (!this.#paused()) {
+      this.#wake?.();
+      return;
+    }
+    this.#abort('pause');
+    if (this.status === 'open') this.#setStatus('reconnecting');
   }
 
   #dispatch(event: SSEEvent) {
