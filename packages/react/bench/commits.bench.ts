@@ -4,7 +4,7 @@
  * rendered by react-dom in jsdom. The server runs in a worker thread and sends RATE events/s
  * spread evenly (a few per millisecond), as a busy ticker does. "JS ms" is the main thread's
  * busy time (event-loop utilisation) while streaming: the network, parsing and React together.
- * Run: `pnpm bench:react` (RATE=10000 SECONDS=3 by default).
+ * Run: `pnpm bench:react` (RATE=10000, SECONDS=2 per round, ROUNDS=2 by default).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

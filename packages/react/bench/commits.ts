@@ -6,7 +6,8 @@ import { createElement as h, useEffect, useLayoutEffect, useState } from 'react'
 import { SSEProvider, useSSE } from '../src/index';
 
 const RATE = Number(process.env.RATE ?? 10_000);
-const SECONDS = Number(process.env.SECONDS ?? 3);
+const SECONDS = Number(process.env.SECONDS ?? 2);
+const ROUNDS = Number(process.env.ROUNDS ?? 2);
 
 interface Quote {
   s: string;
@@ -151,6 +152,18 @@ function Naive(props: { url: string; onCommit(): void; onTotals(t: Totals): void
   return h('p', null, `${data.count} ${data.last}`);
 }
 
+function total(rows: Row[]): Row {
+  const sum = (pick: (r: Row) => number) => rows.reduce((n, r) => n + pick(r), 0);
+  return {
+    name: rows[0]?.name ?? '',
+    commits: sum((r) => r.commits),
+    reduced: sum((r) => r.reduced),
+    sent: sum((r) => r.sent),
+    busyMs: sum((r) => r.busyMs),
+    seconds: sum((r) => r.seconds),
+  };
+}
+
 export async function runBench() {
   const dom = installDom();
   // react-dom looks for a DOM when it loads, so it is loaded after jsdom is installed.
@@ -171,10 +184,23 @@ export async function runBench() {
     };
 
   console.log(
-    `Streaming ${RATE} events/s for ${SECONDS} s into react-dom (jsdom), NODE_ENV=${process.env.NODE_ENV}`,
+    `Streaming ${RATE} events/s into react-dom (jsdom), ${ROUNDS} rounds of ${SECONDS} s per hook, ` +
+      `NODE_ENV=${process.env.NODE_ENV}`,
   );
-  const naive = await measure('naive setState per message', mountWith(Naive));
-  const batched = await measure("useSSE (batch: 'frame', reduce)", mountWith(Batched));
+  // Rounds alternate the order, so neither hook always runs on a cold JIT.
+  const runs = { naive: [] as Row[], batched: [] as Row[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 ? (['batched', 'naive'] as const) : (['naive', 'batched'] as const);
+    for (const which of order) {
+      runs[which].push(
+        which === 'naive'
+          ? await measure('naive setState per message', mountWith(Naive))
+          : await measure("useSSE (batch: 'frame', reduce)", mountWith(Batched)),
+      );
+    }
+  }
+  const naive = total(runs.naive);
+  const batched = total(runs.batched);
 
   const rows = [naive, batched].map((r) => ({
     hook: r.name,
