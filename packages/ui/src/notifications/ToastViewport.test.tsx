@@ -105,6 +105,20 @@ describe('ToastViewport', () => {
     expect((window as { __xss?: unknown }).__xss).toBeUndefined();
   });
 
+  it('keeps focus in the viewport when a focused toast is dismissed, and dismisses on Escape', () => {
+    render(<Harness initial={[item('1'), item('2')]} durationMs={0} />);
+    const first = screen.getByRole('button', { name: 'Dismiss: Title 1' });
+    act(() => first.focus());
+    fireEvent.click(first);
+    const second = screen.getByRole('button', { name: 'Dismiss: Title 2' });
+    expect(document.activeElement).toBe(second);
+    fireEvent.keyDown(second, { key: 'Escape' });
+    expect(titles()).toEqual([]);
+    expect(
+      document.querySelector('[data-ssekit="toast-viewport"]')?.getAttribute('data-state'),
+    ).toBe('running');
+  });
+
   it('renders only safe links', () => {
     const toasts = [
       { ...item('a'), href: 'javascript:alert(1)' },

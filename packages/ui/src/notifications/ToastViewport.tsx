@@ -20,6 +20,8 @@ export interface ToastViewportProps extends StyleProps {
   announce?: boolean;
   /** Accessible name of the region. Default `Notification toasts`. */
   label?: string;
+  /** Where the stylesheet puts the viewport: fixed in a corner, or `inline` in the flow. Default `bottom-end`. */
+  placement?: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' | 'inline';
 }
 
 /** Toasts (controlled): a queue with `maxVisible`, labelled dismiss buttons and pausable auto-dismiss. */
@@ -30,9 +32,11 @@ export function ToastViewport({
   durationMs = 5000,
   announce = true,
   label = 'Notification toasts',
+  placement = 'bottom-end',
   className,
   unstyled,
 }: ToastViewportProps) {
+  const list = useRef<HTMLOListElement>(null);
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const hidden = usePageHidden();
@@ -43,18 +47,28 @@ export function ToastViewport({
   const onBlur = (e: FocusEvent<HTMLElement>) => {
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
   };
+  // Dismissed by the user: keep focus in the viewport (on a neighbour) so it is never lost.
+  const dismissByUser = (id: string) => {
+    const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
+    const index = buttons.findIndex((b) => b.dataset.toastId === id);
+    const next = buttons[index + 1] ?? buttons[index - 1];
+    if (next && index >= 0 && buttons[index] === document.activeElement) next.focus();
+    else if (index >= 0 && buttons[index] === document.activeElement) setFocused(false);
+    onDismiss(id);
+  };
   return (
     <section
       className={partClass('toasts', unstyled, className)}
       data-ssekit="toast-viewport"
       data-state={paused ? 'paused' : 'running'}
+      data-placement={placement}
       aria-label={label}
       onMouseEnter={() => setHovered(true)}
       onMouseLeave={() => setHovered(false)}
       onFocus={() => setFocused(true)}
       onBlur={onBlur}
     >
-      <ol className={partClass('toast-list', unstyled)} data-ssekit="toast-list">
+      <ol ref={list} className={partClass('toast-list', unstyled)} data-ssekit="toast-list">
         {visible.map((toast) => (
           <Toast
             key={toast.id}
@@ -62,6 +76,7 @@ export function ToastViewport({
             paused={paused}
             durationMs={durationMs}
             onDismiss={onDismiss}
+            onUserDismiss={dismissByUser}
             unstyled={unstyled}
           />
         ))}
@@ -81,10 +96,11 @@ interface ToastProps {
   paused: boolean;
   durationMs: number;
   onDismiss: (id: string) => void;
+  onUserDismiss: (id: string) => void;
   unstyled: boolean | undefined;
 }
 
-function Toast({ toast, paused, durationMs, onDismiss, unstyled }: ToastProps) {
+function Toast({ toast, paused, durationMs, onDismiss, onUserDismiss, unstyled }: ToastProps) {
   const timer = useRef<DismissTimer | null>(null);
   const latest = useRef({ onDismiss, paused });
   latest.current = { onDismiss, paused };
@@ -108,14 +124,18 @@ function Toast({ toast, paused, durationMs, onDismiss, unstyled }: ToastProps) {
       data-ssekit="toast"
       data-kind={toast.kind}
       data-state={paused ? 'paused' : 'running'}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onUserDismiss(toast.id);
+      }}
     >
       <NotificationContent item={toast} unstyled={unstyled} />
       <button
         type="button"
         className={partClass('dismiss', unstyled)}
         data-ssekit="toast-dismiss"
+        data-toast-id={toast.id}
         aria-label={`Dismiss: ${toast.title}`}
-        onClick={() => onDismiss(toast.id)}
+        onClick={() => onUserDismiss(toast.id)}
       >
         <span aria-hidden="true">×</span>
       </button>
