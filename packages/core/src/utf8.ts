@@ -19,6 +19,7 @@ export class Utf8Decoder {
       if (len > 0 && chunk[len - 1]! < 0x80 && text.length === len) this.#oneShot = true;
       return text;
     }
+    if (len === 1 && chunk[0]! < 0x80 && !this.#carry) return String.fromCharCode(chunk[0]!);
     let bytes = chunk;
     if (this.#carry) {
       bytes = new Uint8Array(this.#carry.length + len);
