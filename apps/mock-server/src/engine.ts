@@ -48,17 +48,15 @@ export async function serveEvents(
     }),
   });
   const malform = switches.malformed ? createMalformer(switches.seed ?? 'malformed') : undefined;
-  let stalled = false;
   const beat =
     switches.heartbeatMs > 0
-      ? setInterval(() => {
-          if (!stalled) session.comment();
-        }, switches.heartbeatMs)
+      ? setInterval(() => session.comment(), switches.heartbeatMs)
       : undefined;
   const closed = new Promise<void>((resolve) => session.onClose(resolve));
-  const stall = async () => {
-    stalled = true;
-    await closed;
+  /** Sends nothing more, heartbeats included, until the client leaves. */
+  const stall = () => {
+    clearInterval(beat);
+    return closed;
   };
   let count = 0;
   stats.activeStreams++;
