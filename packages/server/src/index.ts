@@ -13,6 +13,8 @@ export type { Limiter, LimiterOptions, Rejection } from './limiter';
 export { createLimiter } from './limiter';
 export type { NodeRequest, NodeResponse } from './node';
 export { createSession } from './node';
+export type { RedisBroker, SharedChannel, SharedSubscribeOptions } from './redis';
+export { createRedisBroker } from './redis';
 export type { Session, SessionOptions } from './session';
 export type { Upstream } from './upstream';
 export { createResponse } from './web';
