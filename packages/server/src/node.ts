@@ -48,6 +48,9 @@ export function createSession(
   };
   res.on('drain', onDrain);
   res.on('close', onClose);
+  // A write racing a reset connection errors: that is a disconnect, not a crash. The listener
+  // stays after cleanup so a late error is handled too.
+  res.on('error', onClose);
   (res as http.ServerResponse).writeHead(200, sseHeaders(req, options.headers));
   (res as http.ServerResponse).flushHeaders?.();
   session.start(
