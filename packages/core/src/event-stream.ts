@@ -1,6 +1,7 @@
 import { iterate } from './async-iterator';
 import { type Backoff, createBackoff, RETRY_DEFAULTS } from './backoff';
 import { HttpError, RetryLimitError, SSEError } from './errors';
+import { Listeners } from './listeners';
 import { type PageWatch, watchPage } from './page-lifecycle';
 import { createParser, type Parser } from './parser';
 import type { Transport, TransportSink } from './transport';
@@ -23,17 +24,6 @@ type Outcome =
   | { kind: 'error'; error: unknown }
   | { kind: 'aborted'; why: AbortKind };
 
-/** Calls a listener, reporting (not swallowing) what it throws without breaking the stream. */
-function safeCall<T>(fn: (arg: T) => void, arg: T) {
-  try {
-    fn(arg);
-  } catch (err) {
-    queueMicrotask(() => {
-      throw err;
-    });
-  }
-}
-
 /** The EventStream behind `connect()`: one logical stream over many connections. */
 export class ReconnectingStream implements EventStream {
   status: StreamStatus = 'connecting';
@@ -43,10 +33,10 @@ export class ReconnectingStream implements EventStream {
 
   readonly #options: ConnectOptions;
   readonly #transport: Transport;
-  readonly #listeners = new Map<string, Set<EventListener>>();
-  readonly #statusListeners = new Set<StatusListener>();
-  readonly #errorListeners = new Set<ErrorListener>();
-  readonly #nameWatchers = new Set<(name: string) => void>();
+  readonly #listeners = new Map<string, Listeners<SSEEvent>>();
+  readonly #statusListeners = new Listeners<StreamStatus>();
+  readonly #errorListeners = new Listeners<Error>();
+  readonly #nameWatchers = new Listeners<string>();
   readonly #backoff: Backoff;
   readonly #maxAttempts: number;
   readonly #parser: Parser;
@@ -96,26 +86,29 @@ export class ReconnectingStream implements EventStream {
   }
 
   on(eventName: string, listener: EventListener): () => void {
-    let set = this.#listeners.get(eventName);
-    if (!set) {
-      set = new Set();
-      this.#listeners.set(eventName, set);
-      for (const watch of this.#nameWatchers) watch(eventName);
+    if (this.#closed) return () => {};
+    let named = this.#listeners.get(eventName);
+    if (!named) {
+      named = new Listeners();
+      this.#listeners.set(eventName, named);
+      this.#nameWatchers.emit(eventName);
     }
-    set.add(listener);
+    const remove = named.add(listener);
+    const set = named;
     return () => {
-      set.delete(listener);
+      remove();
+      if (set.size === 0 && this.#listeners.get(eventName) === set) {
+        this.#listeners.delete(eventName);
+      }
     };
   }
 
   onStatus(listener: StatusListener): () => void {
-    this.#statusListeners.add(listener);
-    return () => this.#statusListeners.delete(listener);
+    return this.#closed ? () => {} : this.#statusListeners.add(listener);
   }
 
   onError(listener: ErrorListener): () => void {
-    this.#errorListeners.add(listener);
-    return () => this.#errorListeners.delete(listener);
+    return this.#closed ? () => {} : this.#errorListeners.add(listener);
   }
 
   reconnect(): void {
@@ -239,10 +232,7 @@ export class ReconnectingStream implements EventStream {
       this.#setStatus('reconnecting');
     },
     names: () => this.#listeners.keys(),
-    watchNames: (fn) => {
-      this.#nameWatchers.add(fn);
-      return () => this.#nameWatchers.delete(fn);
-    },
+    watchNames: (fn) => this.#nameWatchers.add(fn),
   };
 
   /** Restarts the idle timer: called whenever bytes arrive. */
@@ -302,21 +292,19 @@ export class ReconnectingStream implements EventStream {
   }
 
   #dispatch(event: SSEEvent) {
-    const named = this.#listeners.get(event.event);
-    if (named) for (const fn of [...named]) safeCall(fn, event);
-    const all = this.#listeners.get('*');
-    if (all) for (const fn of [...all]) safeCall(fn, event);
+    this.#listeners.get(event.event)?.emit(event);
+    this.#listeners.get('*')?.emit(event);
   }
 
   #report(error: Error) {
     this.error = error;
-    for (const fn of [...this.#errorListeners]) safeCall(fn, error);
+    this.#errorListeners.emit(error);
   }
 
   #setStatus(status: StreamStatus) {
     if (this.status === status) return;
     this.status = status;
-    for (const fn of [...this.#statusListeners]) safeCall(fn, status);
+    this.#statusListeners.emit(status);
   }
 
   #finish(error: Error | null) {

@@ -185,12 +185,13 @@ class SharedView implements EventStream {
 
   close(): void {
     if (!this.#entry) return;
+    const alreadyClosed = this.#entry.stream.status === 'closed';
     const statusListeners = [...this.#statusListeners];
     for (const off of [...this.#offs]) off();
     this.#entry = null;
     this.#signal?.removeEventListener('abort', this.#onAbort);
     this.#release();
-    for (const listener of statusListeners) listener('closed');
+    if (!alreadyClosed) for (const listener of statusListeners) listener('closed');
   }
 
   [Symbol.asyncIterator](): AsyncIterator<SSEEvent> {
