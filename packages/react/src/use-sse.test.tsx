@@ -185,6 +185,18 @@ describe('useSSE', () => {
     expect(log).toEqual(['a1', 'b1']);
   });
 
+  it('replayLast gives a late hook on a shared stream the last event at once', async () => {
+    const server = await serve((_req, res) => open(res, frame({ v: 1 }), frame({ v: 2 })));
+    const { wrapper } = testHub();
+    const first = renderHook(() => useSSE<{ v: number }>(server.url), { wrapper });
+    await waitFor(() => expect(first.result.current.data).toEqual({ v: 2 }));
+    const late = renderHook(() => useSSE<{ v: number }>(server.url, { replayLast: true }), {
+      wrapper,
+    });
+    await waitFor(() => expect(late.result.current.data).toEqual({ v: 2 }));
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('reports a throwing parse as a typed error and keeps the data', async () => {
     const server = await serve((_req, res) => open(res, frame('1'), frame('bad'), frame('3')));
     const { wrapper } = testHub();
