@@ -1,0 +1,248 @@
+import { iterate } from './async-iterator';
+import { connect } from './connect';
+import { ContentTypeError, HttpError, SSEError } from './errors';
+import type {
+  ConnectOptions,
+  ErrorListener,
+  EventListener,
+  EventStream,
+  SSEEvent,
+  StatusListener,
+  StreamStatus,
+} from './types';
+
+export interface CrossTabOptions extends ConnectOptions {
+  /**
+   * Names the shared stream across tabs. Tabs that pass the same key share one connection.
+   * Default: the method, the absolute URL and a string body.
+   */
+  key?: string;
+}
+
+/** What the leader tab tells the others. */
+type Message =
+  | { type: 'event'; event: SSEEvent }
+  | { type: 'state'; state: State; error: WireError | null }
+  | { type: 'hello' }
+  | { type: 'reconnect' };
+
+interface State {
+  status: StreamStatus;
+  lastEventId: string;
+  nextRetryAt: number | null;
+}
+
+interface WireError {
+  code: string;
+  message: string;
+  fatal: boolean;
+  status?: number;
+  body?: string;
+  contentType?: string;
+}
+
+const PREFIX = 'ssekit:tab:';
+
+/**
+ * Opens one stream shared by every tab of this origin that asks for the same request: one tab
+ * (the leader, elected with the Web Locks API) holds the connection and forwards its events and
+ * status to the others over a `BroadcastChannel`. When the leader tab closes (or calls
+ * `close()`), its lock is released and the next tab takes over, resuming with `Last-Event-ID`
+ * from the last event every tab has seen, so nothing is lost or repeated.
+ *
+ * Where `BroadcastChannel` or `navigator.locks` is missing (Node, old browsers), this is
+ * `connect()`: the stream works, unshared.
+ */
+export function connectAcrossTabs(url: string, options: CrossTabOptions = {}): EventStream {
+  const { key, ...connectOptions } = options;
+  if (typeof BroadcastChannel === 'undefined' || typeof navigator === 'undefined') {
+    return connect(url, connectOptions);
+  }
+  if (!navigator.locks) return connect(url, connectOptions);
+  return new TabStream(url, key ?? defaultKey(url, connectOptions), connectOptions);
+}
+
+function defaultKey(url: string, options: ConnectOptions): string {
+  const base = typeof location === 'undefined' ? undefined : location.href;
+  const body = typeof options.body === 'string' ? options.body : '';
+  return `${(options.method ?? 'GET').toUpperCase()} ${new URL(url, base).href} ${body}`;
+}
+
+class TabStream implements EventStream {
+  status: StreamStatus = 'connecting';
+  lastEventId: string;
+  error: Error | null = null;
+  nextRetryAt: number | null = null;
+
+  readonly #channel: BroadcastChannel;
+  readonly #listeners = new Map<string, Set<EventListener>>();
+  readonly #statusListeners = new Set<StatusListener>();
+  readonly #errorListeners = new Set<ErrorListener>();
+  readonly #election = new AbortController();
+  readonly #options: ConnectOptions;
+  #leader: EventStream | null = null;
+  #resign: (() => void) | null = null;
+
+  constructor(
+    readonly url: string,
+    key: string,
+    options: ConnectOptions,
+  ) {
+    this.#options = options;
+    this.lastEventId = options.lastEventId ?? '';
+    this.#channel = new BroadcastChannel(PREFIX + key);
+    this.#channel.onmessage = (e: MessageEvent<Message>) => this.#receive(e.data);
+    if (options.signal?.aborted) {
+      this.close();
+      return;
+    }
+    options.signal?.addEventListener('abort', () => this.close(), { once: true });
+    this.#channel.postMessage({ type: 'hello' } satisfies Message);
+    navigator.locks
+      .request(PREFIX + key, { signal: this.#election.signal }, () => this.#lead())
+      .catch(() => {
+        // Aborted while waiting for leadership: this tab closed first.
+      });
+  }
+
+  /** Holds the lock (and so the connection) until this tab closes or the stream ends. */
+  #lead(): Promise<void> {
+    if (this.status === 'closed') return Promise.resolve();
+    const { signal: _ignored, ...options } = this.#options;
+    const stream = connect(this.url, { ...options, lastEventId: this.lastEventId });
+    this.#leader = stream;
+    stream.on('*', (event) => {
+      this.#channel.postMessage({ type: 'event', event } satisfies Message);
+      this.#deliver(event);
+    });
+    stream.onError((error) => {
+      this.#emitError(error);
+      this.#publishState(error);
+    });
+    stream.onStatus(() => this.#publishState(stream.error));
+    this.#publishState(stream.error);
+    return new Promise<void>((resolve) => {
+      this.#resign = () => {
+        this.#resign = null;
+        this.#leader = null;
+        stream.close();
+        resolve();
+      };
+      if (stream.status === 'closed') this.#resign();
+      else stream.onStatus((status) => status === 'closed' && this.#resign?.());
+    });
+  }
+
+  #publishState(error: Error | null) {
+    const stream = this.#leader;
+    if (!stream) return;
+    const state: State = {
+      status: stream.status,
+      lastEventId: stream.lastEventId,
+      nextRetryAt: stream.nextRetryAt,
+    };
+    this.#channel.postMessage({
+      type: 'state',
+      state,
+      error: error ? toWire(error) : null,
+    } satisfies Message);
+    this.#apply(state, error);
+  }
+
+  #receive(message: Message) {
+    if (this.status === 'closed') return;
+    // Only the leader's events count; one from a former leader arriving late is stale (the
+    // new leader resumed from the server's history instead).
+    if (message.type === 'event') !this.#leader && this.#deliver(message.event);
+    else if (message.type === 'state') this.#apply(message.state, fromWire(message.error));
+    else if (message.type === 'hello') this.#publishState(this.#leader?.error ?? null);
+    else if (message.type === 'reconnect') this.#leader?.reconnect();
+  }
+
+  #apply(state: State, error: Error | null) {
+    this.error = error;
+    this.nextRetryAt = state.nextRetryAt;
+    if (state.lastEventId) this.lastEventId = state.lastEventId;
+    // A fatal end in the leader ends the stream in every tab; a leader that merely left
+    // hands over (its successor publishes its own state).
+    if (state.status === 'closed') {
+      if (error && (!(error instanceof SSEError) || error.fatal)) this.close();
+      return;
+    }
+    this.#setStatus(state.status);
+  }
+
+  #deliver(event: SSEEvent) {
+    this.lastEventId = event.id;
+    for (const name of [event.event, '*']) {
+      for (const listener of [...(this.#listeners.get(name) ?? [])]) listener(event);
+    }
+  }
+
+  #setStatus(status: StreamStatus) {
+    if (this.status === status) return;
+    this.status = status;
+    for (const listener of [...this.#statusListeners]) listener(status);
+  }
+
+  #emitError(error: Error) {
+    for (const listener of [...this.#errorListeners]) listener(error);
+  }
+
+  on(eventName: string, listener: EventListener): () => void {
+    const set = this.#listeners.get(eventName) ?? new Set<EventListener>();
+    this.#listeners.set(eventName, set);
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  onStatus(listener: StatusListener): () => void {
+    this.#statusListeners.add(listener);
+    return () => this.#statusListeners.delete(listener);
+  }
+
+  onError(listener: ErrorListener): () => void {
+    this.#errorListeners.add(listener);
+    return () => this.#errorListeners.delete(listener);
+  }
+
+  reconnect(): void {
+    if (this.#leader) this.#leader.reconnect();
+    else this.#channel.postMessage({ type: 'reconnect' } satisfies Message);
+  }
+
+  close(): void {
+    if (this.status === 'closed') return;
+    this.#election.abort();
+    this.#resign?.();
+    this.#channel.close();
+    this.#setStatus('closed');
+    this.#listeners.clear();
+    this.#statusListeners.clear();
+    this.#errorListeners.clear();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<SSEEvent> {
+    return iterate(this);
+  }
+}
+
+function toWire(error: Error): WireError {
+  const wire: WireError = {
+    code: error instanceof SSEError ? error.code : 'network',
+    message: error.message,
+    fatal: error instanceof SSEError ? error.fatal : false,
+  };
+  if (error instanceof HttpError) Object.assign(wire, { status: error.status, body: error.body });
+  if (error instanceof ContentTypeError) wire.contentType = error.contentType;
+  return wire;
+}
+
+function fromWire(wire: WireError | null): Error | null {
+  if (!wire) return null;
+  if (wire.code === 'http' && wire.status !== undefined) {
+    return new HttpError(wire.status, wire.body ?? '', { fatal: wire.fatal });
+  }
+  if (wire.code === 'content-type') return new ContentTypeError(wire.contentType ?? '');
+  return new SSEError(wire.code, wire.message, { fatal: wire.fatal });
+}
