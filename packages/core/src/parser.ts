@@ -151,7 +151,8 @@ export class SSEParser implements Parser {
       } else if (this.#line.units > 0) {
         const units = this.#line.units + end - pos;
         if ((units + this.#data.length) * 3 <= limit || this.#fits(units, text, pos, end, true)) {
-          const line = end > pos ? this.#line.take() + text.slice(pos, end) : this.#line.take();
+          if (end > pos) this.#line.push(text.slice(pos, end));
+          const line = this.#line.take();
           this.#field(line, 0, line.length, line.indexOf(':'));
         }
       } else if (end === pos) {
