@@ -1,0 +1,52 @@
+// Checks that every package's built `dist/` (what users install) exports exactly the runtime
+// names its `src` entry declares, for every entry of its `exports` map.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const packages = ['core', 'react', 'ui', 'server'];
+let failures = 0;
+
+/** Runtime (non-type) names exported by a source entry, following `export * from` too. */
+function declaredNames(file) {
+  const text = readFileSync(file, 'utf8');
+  const names = new Set();
+  for (const [, body] of text.matchAll(/export\s*\{([^}]*)\}\s*from/g)) {
+    for (const part of body.split(',')) {
+      const name = part.trim();
+      if (!name || name.startsWith('type ')) continue;
+      names.add(
+        name
+          .split(/\s+as\s+/)
+          .pop()
+          .trim(),
+      );
+    }
+  }
+  for (const [, from] of text.matchAll(/export\s*\*\s*from\s*'([^']+)'/g)) {
+    for (const name of declaredNames(join(dirname(file), `${from}.ts`))) names.add(name);
+  }
+  for (const [, name] of text.matchAll(/export\s+(?:function|const|class)\s+(\w+)/g)) {
+    names.add(name);
+  }
+  return names;
+}
+
+for (const name of packages) {
+  const root = join('packages', name);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  for (const [entry, target] of Object.entries(pkg.exports)) {
+    if (!target.source?.endsWith('.ts')) continue;
+    const expected = [...declaredNames(join(root, target.source))].sort();
+    const built = await import(pathToFileURL(join(root, target.import)).href);
+    const actual = Object.keys(built).sort();
+    const label = `${pkg.name}${entry === '.' ? '' : entry.slice(1)}`;
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+      failures++;
+      console.error(`${label}: dist exports [${actual}] but src declares [${expected}]`);
+    } else {
+      console.log(`${label}: dist exports ${actual.length} names, as src declares`);
+    }
+  }
+}
+process.exit(failures ? 1 : 0);
