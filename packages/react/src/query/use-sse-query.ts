@@ -1,5 +1,6 @@
 import type { SSEEvent } from '@ssekit/core';
 import {
+  hashKey,
   type QueryKey,
   skipToken,
   type UseQueryResult,
@@ -51,7 +52,7 @@ export function useSSEQuery<V = unknown, S = V>(
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key's content is what matters
   useEffect(() => {
     if (stream.data !== undefined) client.setQueryData<S>(queryKey, stream.data);
-  }, [client, stream.data, JSON.stringify(queryKey)]);
+  }, [client, stream.data, hashKey(queryKey)]);
 
   const fatal = stream.status === 'closed' ? stream.error : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key's content is what matters
@@ -64,7 +65,7 @@ export function useSSEQuery<V = unknown, S = V>(
       errorUpdatedAt: Date.now(),
       fetchStatus: 'idle',
     });
-  }, [client, fatal, JSON.stringify(queryKey)]);
+  }, [client, fatal, hashKey(queryKey)]);
 
   return query;
 }
