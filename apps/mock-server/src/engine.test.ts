@@ -34,6 +34,13 @@ describe('fault switches', () => {
     expect((error as HttpError).status).toBe(404);
   });
 
+  it('status=204: the client stops without an error', async () => {
+    const { events, error, opens } = await collect(url('/sse/ticker?status=204'), 1);
+    expect(events).toEqual([]);
+    expect(error).toBeNull();
+    expect(opens).toBe(0);
+  });
+
   it('contentType: a wrong content type is a ContentTypeError', async () => {
     const { events, error } = await collect(url('/sse/ticker?contentType=text/plain'), 1);
     expect(events).toEqual([]);

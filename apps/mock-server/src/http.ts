@@ -35,9 +35,10 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-/** Answers with the `status` switch: that status and a short body instead of a stream. */
+/** Answers with the `status` switch: that status and a short body (none for 204 and 304) instead of a stream. */
 export function answerStatus(res: ServerResponse, status: number, retryAfter?: number): void {
   const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8' };
   if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
-  res.writeHead(status, headers).end(`Mock server: status=${status} requested\n`);
+  if (status === 204 || status === 304) res.writeHead(status, headers).end();
+  else res.writeHead(status, headers).end(`Mock server: status=${status} requested\n`);
 }

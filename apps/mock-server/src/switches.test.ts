@@ -51,7 +51,8 @@ describe('parseSwitches', () => {
   it('rejects bad values with a clear error', () => {
     expect(() => parse('dropAfter=x')).toThrow(SwitchError);
     expect(() => parse('dropAfter=0')).toThrow('Invalid dropAfter="0": expected an integer from 1');
-    expect(() => parse('status=200')).toThrow(SwitchError);
+    expect(() => parse('status=199')).toThrow(SwitchError);
+    expect(() => parse('status=600')).toThrow(SwitchError);
     expect(() => parse('rate=-1')).toThrow(SwitchError);
     expect(() => parse('malformed=yes')).toThrow(SwitchError);
     expect(() => parse('contentType=a%0Ab')).toThrow(SwitchError);

@@ -100,7 +100,7 @@ export function parseSwitches(query: URLSearchParams, headers: IncomingHttpHeade
     dropAfter: intParam(query, 'dropAfter', 1, 1_000_000),
     dropMidEvent: intParam(query, 'dropMidEvent', 1, 1_000_000),
     stallAfter: intParam(query, 'stallAfter', 0, 1_000_000),
-    status: intParam(query, 'status', 300, 599),
+    status: intParam(query, 'status', 200, 599),
     retryAfter: intParam(query, 'retryAfter', 0, 86_400),
     contentType: contentType || undefined,
     malformed: boolParam(query, 'malformed') ?? false,
