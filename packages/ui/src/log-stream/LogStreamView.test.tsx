@@ -51,4 +51,18 @@ describe('LogStreamView', () => {
     expect(log.scrollTop).toBe(120 * 20 - 200);
     expect(screen.queryByRole('button', { name: 'Jump to latest' })).toBeNull();
   });
+
+  it('keeps the top line in place while scrolled up and old lines drop out', () => {
+    const window = (from: number) => make(from + 100).slice(from);
+    const { rerender } = render(<LogStreamView lines={window(0)} height={200} rowHeight={20} />);
+    const log = screen.getByRole('log');
+    log.scrollTop = 200;
+    fireEvent.scroll(log);
+    rerender(<LogStreamView lines={window(5)} height={200} rowHeight={20} />);
+    expect(log.scrollTop).toBe(100);
+    const top = [...document.querySelectorAll<HTMLElement>('[data-ssekit="log-line"]')].find(
+      (row) => row.style.top === '100px',
+    );
+    expect(top?.textContent).toContain('line 10');
+  });
 });

@@ -54,9 +54,29 @@ export function LogStreamView({
     setScrollTop(el.scrollTop);
   }, [total, following, height]);
 
+  // While scrolled up, keep the top line in place when old lines drop out of the window.
+  const anchor = useRef<{ id: LogLine['id']; index: number } | null>(null);
+  const setAnchor = (top: number) => {
+    const index = Math.floor(top / rowHeight);
+    anchor.current = { id: shown[index]?.id, index };
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the lines change
+  useLayoutEffect(() => {
+    const el = viewport.current;
+    const prev = anchor.current;
+    if (!el || following || !prev || prev.id === undefined) return;
+    if (shown[prev.index]?.id === prev.id) return;
+    const now = shown.findIndex((line) => line.id === prev.id);
+    if (now < 0) return;
+    el.scrollTop = Math.max(0, el.scrollTop + (now - prev.index) * rowHeight);
+    setScrollTop(el.scrollTop);
+    setAnchor(el.scrollTop);
+  }, [shown]);
+
   const onScroll = (e: UIEvent<HTMLDivElement>) => {
     const el = e.currentTarget;
     setScrollTop(el.scrollTop);
+    setAnchor(el.scrollTop);
     setFollowing(el.scrollTop + height >= total - rowHeight / 2);
   };
 
