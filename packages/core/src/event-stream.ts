@@ -128,17 +128,18 @@ export class ReconnectingStream implements EventStream {
   }
 
   async #run(): Promise<void> {
-    let first = true;
+    /** Still `connecting`, or a planned roll-over (max age) that stays `open` meanwhile. */
+    let quiet = true;
     while (!this.#closed) {
       while (this.#paused() && !this.#closed) {
         if (this.status === 'open') this.#setStatus('reconnecting');
         await this.#sleep(null);
       }
       if (this.#closed) return;
-      if (!first) this.#setStatus('reconnecting');
-      first = false;
+      if (!quiet) this.#setStatus('reconnecting');
       const outcome = await this.#attempt();
       if (this.#closed) return;
+      quiet = outcome.kind === 'aborted' && outcome.why === 'age';
       if (outcome.kind === 'stop') return this.#finish(null);
       if (outcome.kind === 'aborted') {
         if (outcome.why !== 'idle') continue;

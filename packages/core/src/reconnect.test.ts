@@ -209,9 +209,12 @@ describe('reconnect and resume', () => {
     });
     const errors: Error[] = [];
     stream.onError((e) => errors.push(e));
+    const statuses: string[] = [];
+    stream.onStatus((s) => statuses.push(s));
     const events = await nextEvents(stream, 3);
     expect(events.map((e) => e.id)).toEqual(['1', '2', '3']);
     expect(server.requests[2]?.headers['last-event-id']).toBe('2');
     expect(errors).toEqual([]);
+    expect(statuses).toEqual(['open']); // a planned roll-over does not flicker the status
   });
 });
