@@ -112,7 +112,12 @@ export function createTokenStore(config: TokenStoreConfig) {
       const offs = [
         stream.on('*', (event) => {
           if (event.event === token) {
-            text += pieceOf(event.data, event);
+            try {
+              text += pieceOf(event.data, event);
+            } catch (cause) {
+              end('error', new SSEError('parse', `Could not read a token: ${cause}`, { cause }));
+              return;
+            }
             batcher.schedule();
           } else if (event.event === done) {
             end('done');
@@ -122,18 +127,23 @@ export function createTokenStore(config: TokenStoreConfig) {
           if (next === 'reconnecting') {
             end('error', stream.error ?? incomplete());
           } else if (next === 'closed' && release) {
-            if (stream.error) end('error', stream.error);
-            else end('done');
+            closed();
           }
         }),
       ];
+      // Closed for good: a fatal error, a 204 (the answer is complete) or the caller's signal.
+      const closed = () => {
+        if (stream.error) end('error', stream.error);
+        else end(options.signal?.aborted ? 'stopped' : 'done');
+      };
       release = () => {
         for (const off of offs) off();
         stream.close();
       };
       status = 'streaming';
       error = null;
-      publish();
+      if (stream.status === 'closed') closed();
+      else publish();
     },
     /** Aborts the running request; the text so far stays. */
     stop,

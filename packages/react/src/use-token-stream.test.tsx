@@ -78,6 +78,32 @@ describe('useTokenStream', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('a throwing parse ends the answer in error, keeping the text so far', async () => {
+    const server = await serve((_req, res) =>
+      open(res, token('ok '), frame('{', 'token'), token('x')),
+    );
+    const { wrapper } = testHub();
+    const { result } = renderHook(
+      () => useTokenStream({ url: server.url, parse: (data) => JSON.parse(data).text }),
+      { wrapper },
+    );
+    act(() => result.current.start({}));
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(result.current.text).toBe('ok ');
+    expect(result.current.error).toMatchObject({ code: 'parse' });
+    await until(() => server.openStreams() === 0);
+  });
+
+  it('an already-aborted signal sends nothing and ends as stopped', () => {
+    const { wrapper } = testHub();
+    const signal = AbortSignal.abort();
+    const { result } = renderHook(() => useTokenStream({ url: 'http://127.0.0.1:9/x', signal }), {
+      wrapper,
+    });
+    act(() => result.current.start({}));
+    expect(result.current.status).toBe('stopped');
+  });
+
   it('reports an HTTP error without retrying, and aborts on unmount', async () => {
     const server = await serve((req, res) => {
       if (req.url === '/busy') res.writeHead(503).end('busy');
