@@ -5,7 +5,7 @@ import { createMalformer } from './malformed';
 import type { Switches } from './switches';
 
 /** Events of one connection, in batches; a batch is written at once. Stops when `signal` aborts. */
-export type EventSource = (signal: AbortSignal) => AsyncIterable<SSEMessage[]>;
+export type StreamSource = (signal: AbortSignal) => AsyncIterable<SSEMessage[]>;
 
 /** Counters a test can read to check that generators stop and nothing leaks. */
 export interface MockStats {
@@ -37,7 +37,7 @@ export async function serveEvents(
   req: IncomingMessage,
   res: ServerResponse,
   switches: Switches,
-  source: EventSource,
+  source: StreamSource,
   stats: MockStats,
 ): Promise<void> {
   const session = createSession(req, res, {

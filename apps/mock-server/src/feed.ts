@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SSEMessage } from '@ssekit/server';
-import type { EventSource } from './engine';
+import type { StreamSource } from './engine';
 
 /** A deterministic sequence of events; `undefined` once it has ended. Ids are 1, 2, 3, ... */
 export type Feed = () => SSEMessage | undefined;
@@ -20,7 +20,7 @@ export function aborted(signal: AbortSignal): Promise<void> {
  * Plays `next` at `rate` events per second: one event per write up to 200/s, batches above that.
  * The first event goes out at once. Catch-up after a slow consumer is limited to one tick.
  */
-export function paced(next: Feed, rate: number): EventSource {
+export function paced(next: Feed, rate: number): StreamSource {
   return async function* (signal) {
     if (rate <= 0) return await aborted(signal);
     const interval = 1000 / rate;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CATALOG, catalogHtml } from './catalog';
 import { applyCors, DEFAULT_ORIGINS, originMatcher } from './cors';
-import { type EventSource, type MockStats, serveEvents } from './engine';
+import { type MockStats, type StreamSource, serveEvents } from './engine';
 import { type Feed, paced, resume } from './feed';
 import { answerStatus, readJson, sendJson } from './http';
 import type { MockServerOptions } from './mock-server';
@@ -46,7 +46,7 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
   const jobs = new JobRegistry();
   const open = new Set<ServerResponse>();
 
-  const stream = async ({ req, res, switches }: Request, source: EventSource | undefined) => {
+  const stream = async ({ req, res, switches }: Request, source: StreamSource | undefined) => {
     if (!source) {
       res.writeHead(204).end();
       return;

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SSEMessage } from '@ssekit/server';
-import type { EventSource } from '../engine';
+import type { StreamSource } from '../engine';
 import { resumeIndex } from '../feed';
 import { createRandom, hashSeed } from '../random';
 
@@ -69,7 +69,7 @@ export function playTimeline(
   timeline: readonly TimedEvent[],
   startedAt: number,
   lastEventId: string | undefined,
-): EventSource | undefined {
+): StreamSource | undefined {
   const from = resumeIndex(lastEventId);
   if (from >= timeline.length) return undefined;
   return async function* (signal) {
@@ -105,7 +105,7 @@ export class JobRegistry {
   }
 
   /** The job's events after `lastEventId`; `'unknown'` for no such job, `'ended'` after its end. */
-  open(id: string, lastEventId: string | undefined): EventSource | 'unknown' | 'ended' {
+  open(id: string, lastEventId: string | undefined): StreamSource | 'unknown' | 'ended' {
     const job = this.#jobs.get(id);
     if (!job) return 'unknown';
     return playTimeline(job.timeline, job.startedAt, lastEventId) ?? 'ended';

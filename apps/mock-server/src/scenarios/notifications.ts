@@ -1,5 +1,5 @@
 import { createHistory, type History, type SSEMessage } from '@ssekit/server';
-import type { EventSource } from '../engine';
+import type { StreamSource } from '../engine';
 import { MAX_RESUME_INDEX } from '../feed';
 import { createRandom, hashSeed } from '../random';
 import { SwitchError } from '../switches';
@@ -171,7 +171,7 @@ export function notificationSource(
     rate: number;
     lastEventId: string | undefined;
   },
-): EventSource {
+): StreamSource {
   const { user, rate } = options;
   const [skip, after] = parseNotificationId(options.lastEventId) ?? [0, board.latest];
   const next = notificationGenerator(options.seed, user);
