@@ -7,9 +7,11 @@ describe('LineBuffer', () => {
     const pieces = Array.from({ length: 5000 }, (_, i) => String(i % 10));
     for (const piece of pieces) buffer.push(piece);
     expect(buffer.units).toBe(5000);
-    expect(buffer.take()).toBe(pieces.join(''));
+    expect(buffer.take('!')).toBe(`${pieces.join('')}!`);
     expect(buffer.units).toBe(0);
     expect(buffer.take()).toBe('');
+    buffer.push('one');
+    expect(buffer.take('two')).toBe('onetwo');
   });
 
   it('measures UTF-8 bytes exactly while pieces keep coming, with a cheap upper bound', () => {

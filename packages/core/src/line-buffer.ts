@@ -53,11 +53,17 @@ export class LineBuffer {
     return this.#groupBytes + this.#pieceBytes;
   }
 
-  /** The whole line, emptying the buffer. */
-  take(): string {
+  /** The whole line with `tail` appended, emptying the buffer. */
+  take(tail = ''): string {
     const pieces = this.#pieces;
-    let line = pieces.length === 1 ? pieces[0]! : pieces.join('');
-    if (this.#groups.length > 0) line = this.#groups.join('') + line;
+    let line: string;
+    if (pieces.length === 1 && this.#groups.length === 0) {
+      line = pieces[0]! + tail;
+    } else {
+      const all = this.#groups.length > 0 ? this.#groups.concat(pieces) : pieces;
+      if (tail) all.push(tail);
+      line = all.join('');
+    }
     this.clear();
     return line;
   }

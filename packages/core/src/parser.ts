@@ -151,8 +151,7 @@ export class SSEParser implements Parser {
       } else if (this.#line.units > 0) {
         const units = this.#line.units + end - pos;
         if ((units + this.#data.length) * 3 <= limit || this.#fits(units, text, pos, end, true)) {
-          if (end > pos) this.#line.push(text.slice(pos, end));
-          const line = this.#line.take();
+          const line = this.#line.take(text.slice(pos, end));
           this.#field(line, 0, line.length, line.indexOf(':'));
         }
       } else if (end === pos) {
