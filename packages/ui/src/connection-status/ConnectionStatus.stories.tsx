@@ -62,6 +62,25 @@ export const DroppedConnection: Story = {
   },
 };
 
+/**
+ * The server stops sending anything (not even heartbeats) after 10 events but keeps the socket
+ * open; an `idleTimeoutMs` of 800 ms notices, reconnects and resumes.
+ */
+export const StalledConnection: Story = {
+  args: { stallAfter: 10, rate: 40 },
+  render: ({ label, unstyled, ...faults }) => {
+    const url = mockUrl('/sse/ticker', faults, { symbols: 'AAPL,MSFT' });
+    const options = { ...storyRetry, idleTimeoutMs: 800 };
+    return (
+      <div style={{ display: 'grid', gap: '1rem' }}>
+        <ConnectionStatus url={url} options={options} label={label} unstyled={unstyled} />
+        <Ticker url={url} options={options} unstyled={unstyled} />
+      </div>
+    );
+  },
+  play: DroppedConnection.play,
+};
+
 /** HTTP 404 is fatal: the stream closes with the error, never retried in a loop. */
 export const Fatal: Story = {
   args: { status: 404 },

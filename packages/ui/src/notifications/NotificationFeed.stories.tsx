@@ -164,3 +164,12 @@ export const ControlledToasts: StoryObj<{ maxVisible: number; durationMs: number
     expect(canvas.getByText('Disk 90% full')).toBeTruthy();
   },
 };
+
+/** The controlled feed in the dark theme (axe checks its contrast too). */
+export const DarkTheme: StoryObj = {
+  ...ControlledFeed,
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    expect(canvasElement.querySelector('[data-theme="dark"]')).not.toBeNull();
+  },
+};

@@ -123,3 +123,9 @@ export const Stale: StoryObj<Args & { stale: boolean }> = {
     expect(within(canvasElement).getByText(/prices may be out of date/)).toBeTruthy();
   },
 };
+
+/** The controlled table in the dark theme (axe checks its contrast too). */
+export const DarkTheme: StoryObj<Args & { stale: boolean }> = {
+  ...Controlled,
+  globals: { theme: 'dark' },
+};
