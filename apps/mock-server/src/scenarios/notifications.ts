@@ -18,6 +18,8 @@ export interface Notification {
 }
 
 export const DEFAULT_NOTIFICATION_RATE = 1;
+/** Published items waiting for a slow (or stalled) stream; older ones are dropped. */
+const MAX_PENDING = 200;
 const KINDS: readonly NotificationKind[] = ['info', 'success', 'warning', 'error'];
 
 const TEMPLATES: Record<NotificationKind, Array<[string, string, string?]>> = {
@@ -187,6 +189,7 @@ export function notificationSource(
     const unsubscribe = board.subscribe((posted) => {
       if (!visible(posted)) return;
       queue.push(posted);
+      if (queue.length > MAX_PENDING) queue.shift(); // a stalled reader keeps only the newest
       wake?.();
     });
     const interval = rate > 0 ? 1000 / rate : Infinity;
