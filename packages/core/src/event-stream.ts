@@ -14,6 +14,7 @@ import type {
   StatusListener,
   StreamStatus,
 } from './types';
+import { Watchdog } from './watchdog';
 
 /** Why the stream itself ended a connection. */
 type AbortKind = 'close' | 'reconnect' | 'idle' | 'age' | 'pause';
@@ -46,8 +47,7 @@ export class ReconnectingStream implements EventStream {
   #closed = false;
   #current: { controller: AbortController; why?: AbortKind } | null = null;
   #wake: (() => void) | null = null;
-  #idleTimer: ReturnType<typeof setTimeout> | undefined;
-  #ageTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #watchdog: Watchdog;
   readonly #onSignalAbort = () => this.close();
 
   constructor(
@@ -60,6 +60,9 @@ export class ReconnectingStream implements EventStream {
     this.lastEventId = options.lastEventId ?? '';
     this.#backoff = createBackoff(options.retry);
     this.#maxAttempts = options.retry?.maxAttempts ?? RETRY_DEFAULTS.maxAttempts;
+    this.#watchdog = new Watchdog(options.idleTimeoutMs, options.maxConnectionAgeMs, (why) =>
+      this.#abort(why),
+    );
     this.#parser = createParser(
       {
         onEvent: (event) => {
@@ -178,7 +181,7 @@ export class ReconnectingStream implements EventStream {
     const { signal } = current.controller;
     this.#current = current;
     this.#parser.reset();
-    this.#touch();
+    this.#watchdog.touch();
     try {
       const { headers } = this.#options;
       const resolved = typeof headers === 'function' ? await headers() : (headers ?? {});
@@ -198,9 +201,7 @@ export class ReconnectingStream implements EventStream {
       if (signal.aborted) return { kind: 'aborted', why: current.why ?? 'close' };
       return { kind: 'error', error };
     } finally {
-      clearTimeout(this.#idleTimer);
-      clearTimeout(this.#ageTimer);
-      this.#idleTimer = this.#ageTimer = undefined;
+      this.#watchdog.stop();
       if (!signal.aborted) current.controller.abort();
       if (this.#current === current) this.#current = null;
     }
@@ -208,23 +209,20 @@ export class ReconnectingStream implements EventStream {
 
   readonly #sink: TransportSink = {
     open: () => {
-      this.#touch();
+      this.#watchdog.touch();
+      this.#watchdog.opened();
       this.#failures = 0;
       this.#backoff.reset();
       this.error = null;
       this.#setStatus('open');
-      const maxAge = this.#options.maxConnectionAgeMs;
-      if (maxAge && maxAge > 0 && this.#ageTimer === undefined) {
-        this.#ageTimer = setTimeout(() => this.#abort('age'), maxAge);
-      }
     },
     chunk: (bytes) => {
-      this.#touch();
+      this.#watchdog.touch();
       this.#parser.feed(bytes);
       this.lastEventId = this.#parser.lastEventId;
     },
     event: (event) => {
-      this.#touch();
+      this.#watchdog.touch();
       this.lastEventId = event.id;
       this.#dispatch(event);
     },
@@ -236,20 +234,10 @@ export class ReconnectingStream implements EventStream {
     watchNames: (fn) => this.#nameWatchers.add(fn),
   };
 
-  /** Restarts the idle timer: called whenever bytes arrive. */
-  #touch() {
-    const idle = this.#options.idleTimeoutMs;
-    if (!idle || idle <= 0 || !this.#current) return;
-    clearTimeout(this.#idleTimer);
-    this.#idleTimer = setTimeout(() => this.#abort('idle'), idle);
-  }
-
   #abort(why: AbortKind) {
     const current = this.#current;
     if (!current || current.controller.signal.aborted) return;
-    clearTimeout(this.#idleTimer);
-    clearTimeout(this.#ageTimer);
-    this.#idleTimer = this.#ageTimer = undefined;
+    this.#watchdog.stop();
     current.why = why;
     current.controller.abort(
       new SSEError('aborted', `Connection ended (${why})`, { fatal: false }),
