@@ -153,6 +153,10 @@ export class SSEParser implements Parser {
         if ((units + this.#data.length) * 3 <= limit || this.#fits(units, text, pos, end, true)) {
           const line = this.#line.take(text.slice(pos, end));
           this.#field(line, 0, line.length, line.indexOf(':'));
+          if (next < len && text.charCodeAt(next) === LF) {
+            this.#dispatch();
+            next++;
+          }
         }
       } else if (end === pos) {
         this.#dispatch();
@@ -166,7 +170,7 @@ export class SSEParser implements Parser {
         const c = text.charCodeAt(pos);
         if (c === 100 && text.charCodeAt(pos + 4) === COLON && isData(text, pos)) {
           this.#appendData(text.slice(text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5, end));
-          // A data line then a blank line: the most common event of all, dispatched right here.
+          // A line then a blank line (the most common event of all): dispatched right here.
           if (next < len && text.charCodeAt(next) === LF) {
             this.#dispatch();
             next++;
