@@ -1,5 +1,6 @@
 import { iterate } from './async-iterator';
 import { connect } from './connect';
+import { Listeners } from './listeners';
 import type {
   ConnectOptions,
   ErrorListener,
@@ -186,12 +187,13 @@ class SharedView implements EventStream {
   close(): void {
     if (!this.#entry) return;
     const alreadyClosed = this.#entry.stream.status === 'closed';
-    const statusListeners = [...this.#statusListeners];
+    const notify = new Listeners<StreamStatus>();
+    for (const listener of this.#statusListeners) notify.add(listener);
     for (const off of [...this.#offs]) off();
     this.#entry = null;
     this.#signal?.removeEventListener('abort', this.#onAbort);
     this.#release();
-    if (!alreadyClosed) for (const listener of statusListeners) listener('closed');
+    if (!alreadyClosed) notify.emit('closed');
   }
 
   [Symbol.asyncIterator](): AsyncIterator<SSEEvent> {
