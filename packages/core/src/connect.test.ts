@@ -134,6 +134,33 @@ describe('connect (fetch transport)', () => {
     expect(reqs[0]?.headers['content-type']).toBe('application/json');
   });
 
+  it('retries when the headers function fails, and stops when it throws a fatal SSEError', async () => {
+    server = await startServer((_req, res) => openStream(res, sse({ data: 'in' })));
+    let calls = 0;
+    stream = connect(server.url, {
+      headers: () => {
+        calls++;
+        if (calls === 1) throw new Error('token service down');
+        return { authorization: 'Bearer ok' };
+      },
+      retry: { initialMs: 1 },
+    });
+    expect((await nextEvents(stream, 1))[0]?.data).toBe('in');
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]?.headers.authorization).toBe('Bearer ok');
+    stream.close();
+
+    const loggedOut = new SSEError('logged-out', 'Sign in again');
+    stream = connect(server.url, {
+      headers: () => {
+        throw loggedOut;
+      },
+    });
+    await untilStatus(stream, 'closed');
+    expect(stream.error).toBe(loggedOut);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('reports an event over maxEventBytes without closing the stream', async () => {
     server = await startServer((_req, res) => {
       openStream(res, sse({ data: 'y'.repeat(200) }) + sse({ id: 7, data: 'small' }));
