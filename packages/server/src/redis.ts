@@ -178,12 +178,14 @@ export function createRedisBroker(options: { redis: () => Redis; prefix?: string
       },
       subscribe,
       async handle(req, res, opts = {}) {
+        await subscribed; // once the head is out, the stream is live on every instance
         const headers = await oldestHeader(lastEventIdOf(req, opts.maxLastEventIdLength), opts);
         const session = createSession(req, res, { ...opts, headers });
         await subscribe(session, opts);
         return session;
       },
       async handleRequest(request, opts = {}) {
+        await subscribed;
         const { response, session } = createResponse(request, opts);
         const headers = await oldestHeader(session.lastEventId, opts);
         const oldest = headers?.['x-sse-oldest-id'];
