@@ -174,6 +174,14 @@ describe('connect (fetch transport)', () => {
     expect(stream.error).toBeInstanceOf(SSEError);
   });
 
+  it('rejects a request that could never be sent, before sending anything', () => {
+    expect(() => connect('/x', { body: 'x' })).toThrow(/GET request cannot have a body/);
+    expect(() => connect('/x', { method: 'head', body: 'x' })).toThrow(SSEError);
+    expect(() => connect('/x', { method: 'POST', body: new ReadableStream() })).toThrow(
+      /only once/,
+    );
+  });
+
   it('rejects requests the eventsource transport cannot make', () => {
     expect(() => connect('/x', { transport: 'eventsource', method: 'POST' })).toThrow(SSEError);
     expect(() => connect('/x', { transport: 'eventsource', headers: { a: 'b' } })).toThrow(

@@ -13,14 +13,27 @@ import type { ConnectOptions, EventStream } from './types';
  * const stream = connect('/api/prices', { idleTimeoutMs: 30_000 });
  * stream.on('price', (e) => render(JSON.parse(e.data)));
  *
- * @throws SSEError (code `eventsource-unsupported`) when `transport: 'eventsource'` is asked for
- * a request that `EventSource` cannot make (not GET, a body, custom headers, or no EventSource).
+ * @throws SSEError with code `invalid-options` for a request that could never be sent (a body
+ * with GET or HEAD, or a `ReadableStream` body, which cannot be sent again on reconnect), or
+ * `eventsource-unsupported` when `transport: 'eventsource'` is asked for a request that
+ * `EventSource` cannot make (not GET, a body, custom headers, or no EventSource).
  */
 export function connect(url: string, options: ConnectOptions = {}): EventStream {
+  const problem = invalidOptions(options);
+  if (problem) throw new SSEError('invalid-options', problem);
   if (options.transport === 'eventsource') {
-    const problem = eventSourceUnsupported(options);
-    if (problem) throw new SSEError('eventsource-unsupported', problem);
+    const unsupported = eventSourceUnsupported(options);
+    if (unsupported) throw new SSEError('eventsource-unsupported', unsupported);
     return new ReconnectingStream(url, options, eventSourceTransport);
   }
   return new ReconnectingStream(url, options, fetchTransport);
+}
+
+function invalidOptions({ method = 'GET', body }: ConnectOptions): string | null {
+  if (body == null) return null;
+  if (/^(GET|HEAD)$/i.test(method)) return `A ${method.toUpperCase()} request cannot have a body`;
+  if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) {
+    return 'A ReadableStream body can be sent only once; pass a string, Blob or FormData';
+  }
+  return null;
 }
