@@ -37,3 +37,16 @@ describe('LineBuffer', () => {
     expect(buffer.maxBytes()).toBe(0);
   });
 });
+
+describe('LineBuffer with large pieces', () => {
+  it('keeps them apart and still measures exactly', () => {
+    const buffer = new LineBuffer();
+    const piece = 'é'.repeat(2000);
+    for (let i = 0; i < 600; i++) buffer.push(piece);
+    expect(buffer.bytes()).toBe(600 * 4000);
+    for (let i = 0; i < 2000; i++) buffer.push('a');
+    expect(buffer.maxBytes()).toBeGreaterThanOrEqual(600 * 4000 + 2000);
+    expect(buffer.bytes()).toBe(600 * 4000 + 2000);
+    expect(buffer.take()).toBe(piece.repeat(600) + 'a'.repeat(2000));
+  });
+});
