@@ -180,9 +180,9 @@ export class SSEParser implements Parser {
           text.charCodeAt(pos + 1) === 100 &&
           text.charCodeAt(pos + 2) === COLON
         ) {
-          this.#field(text, pos, end, pos + 2);
+          this.#setId(text.slice(text.charCodeAt(pos + 3) === SPACE ? pos + 4 : pos + 3, end));
         } else if (c === 101 && text.charCodeAt(pos + 5) === COLON && isEvent(text, pos)) {
-          this.#field(text, pos, end, pos + 5);
+          this.#eventType = text.slice(text.charCodeAt(pos + 6) === SPACE ? pos + 7 : pos + 6, end);
         } else {
           if (colon < pos) colon = indexOf(text, ':', pos);
           this.#field(text, pos, end, colon < end ? colon : -1);
@@ -217,12 +217,13 @@ export class SSEParser implements Parser {
         else if (s.startsWith('retry', start)) this.#retry(s.slice(valueStart, end));
         break;
       case 2:
-        if (s.startsWith('id', start)) {
-          const id = s.slice(valueStart, end);
-          if (!id.includes('\0')) this.#idBuffer = id;
-        }
+        if (s.startsWith('id', start)) this.#setId(s.slice(valueStart, end));
         break;
     }
+  }
+
+  #setId(id: string): void {
+    if (!id.includes('\0')) this.#idBuffer = id;
   }
 
   #retry(value: string): void {
