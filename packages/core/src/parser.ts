@@ -39,6 +39,7 @@ export interface Parser {
 
 const DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024;
 const LF = 10;
+const CR = 13;
 const SPACE = 32;
 const COLON = 58;
 
@@ -153,10 +154,7 @@ export class SSEParser implements Parser {
         if ((units + this.#data.length) * 3 <= limit || this.#fits(units, text, pos, end, true)) {
           const line = this.#line.take(text.slice(pos, end));
           this.#field(line, 0, line.length, line.indexOf(':'));
-          if (next < len && text.charCodeAt(next) === LF) {
-            this.#dispatch();
-            next++;
-          }
+          if (next < len) next = this.#blankLine(text, next);
         }
       } else if (end === pos) {
         this.#dispatch();
@@ -171,10 +169,7 @@ export class SSEParser implements Parser {
         if (c === 100 && text.charCodeAt(pos + 4) === COLON && isData(text, pos)) {
           this.#appendData(text.slice(text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5, end));
           // A line then a blank line (the most common event of all): dispatched right here.
-          if (next < len && text.charCodeAt(next) === LF) {
-            this.#dispatch();
-            next++;
-          }
+          if (next < len) next = this.#blankLine(text, next);
         } else if (
           c === 105 &&
           text.charCodeAt(pos + 1) === 100 &&
@@ -195,6 +190,20 @@ export class SSEParser implements Parser {
       if (this.#discarding) this.#lineStarted = true;
       else this.#appendPending(pos === 0 ? text : text.slice(pos));
     }
+  }
+
+  /** If a blank line starts at `pos` (< length), dispatch and return where the next line starts. */
+  #blankLine(text: string, pos: number): number {
+    const c = text.charCodeAt(pos);
+    if (c === LF) {
+      this.#dispatch();
+      return pos + 1;
+    }
+    if (c !== CR) return pos;
+    this.#dispatch();
+    if (pos + 1 === text.length) this.#skipLF = true;
+    else if (text.charCodeAt(pos + 1) === LF) return pos + 2;
+    return pos + 1;
   }
 
   /** One non-blank line `s[start, end)`; `colon` is its first colon or -1. */
