@@ -1,3 +1,4 @@
+import { shareAcrossTabs } from './cross-tab';
 import { SSEError } from './errors';
 import { ReconnectingStream } from './event-stream';
 import { eventSourceTransport, eventSourceUnsupported } from './eventsource-transport';
@@ -19,6 +20,10 @@ import type { ConnectOptions, EventStream } from './types';
  * `EventSource` cannot make (not GET, a body, custom headers, or no EventSource).
  */
 export function connect(url: string, options: ConnectOptions = {}): EventStream {
+  if (options.crossTab) {
+    const { crossTab, ...own } = options;
+    return shareAcrossTabs(url, crossTab, own, connect) ?? connect(url, own);
+  }
   const problem = invalidOptions(options);
   if (problem) throw new SSEError('invalid-options', problem);
   if (options.transport === 'eventsource') {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectAcrossTabs } from './cross-tab';
+import { connect } from './connect';
 import type { TabRecord } from './test/tab';
 
 // Each "tab" is an iframe: a separate document with its own BroadcastChannel and its own
@@ -17,9 +17,12 @@ afterEach(() => {
   for (const frame of frames.splice(0)) frame.remove();
 });
 
-async function openTab(url: string): Promise<{ frame: HTMLIFrameElement; tab: TabRecord }> {
+async function openTab(
+  url: string,
+  views = 0,
+): Promise<{ frame: HTMLIFrameElement; tab: TabRecord }> {
   const frame = document.createElement('iframe');
-  frame.src = `/packages/core/src/test/tab.html?url=${encodeURIComponent(url)}`;
+  frame.src = `/packages/core/src/test/tab.html?url=${encodeURIComponent(url)}&views=${views}`;
   frames.push(frame);
   document.body.append(frame);
   const tab = await until(() => (frame.contentWindow as { tab?: TabRecord } | null)?.tab);
@@ -46,7 +49,7 @@ function expectContiguous(ids: string[], last: number) {
   expect(numbers).toEqual(Array.from({ length: last - first + 1 }, (_, i) => first + i));
 }
 
-describe('connectAcrossTabs (real Chromium: BroadcastChannel + Web Locks)', () => {
+describe('crossTab (real Chromium: BroadcastChannel + Web Locks)', () => {
   it('three tabs share one connection; closing the leader tab hands over with resume', async () => {
     const key = `tabs-${Math.random().toString(36).slice(2)}`;
     const url = `/__sse/counter?key=${key}&total=60&interval=25`;
@@ -89,9 +92,20 @@ describe('connectAcrossTabs (real Chromium: BroadcastChannel + Web Locks)', () =
     expect(final.methods).toHaveLength(1);
   });
 
+  it('hub views with crossTab: three components in each of two tabs make one request', async () => {
+    const key = `tabs-${Math.random().toString(36).slice(2)}`;
+    const url = `/__sse/counter?key=${key}&total=1000&interval=20`;
+    const a = await openTab(url, 3);
+    const b = await openTab(url, 3);
+    await until(() => a.tab.ids.length >= 3 && b.tab.ids.length >= 3);
+    expect((await stats(key)).methods).toHaveLength(1);
+    a.tab.close();
+    b.tab.close();
+  });
+
   it('works in the same document too, and reports a fatal error in every tab', async () => {
-    const first = connectAcrossTabs('/__sse/status?code=404');
-    const second = connectAcrossTabs('/__sse/status?code=404');
+    const first = connect('/__sse/status?code=404', { crossTab: true });
+    const second = connect('/__sse/status?code=404', { crossTab: true });
     await until(() => first.status === 'closed' && second.status === 'closed');
     expect(first.error).toMatchObject({ name: 'HttpError', status: 404 });
     expect(second.error).toMatchObject({ code: 'http', status: 404 });

@@ -1,5 +1,4 @@
 import { iterate } from './async-iterator';
-import { connect } from './connect';
 import { ContentTypeError, HttpError, SSEError } from './errors';
 import type {
   ConnectOptions,
@@ -11,13 +10,8 @@ import type {
   StreamStatus,
 } from './types';
 
-export interface CrossTabOptions extends ConnectOptions {
-  /**
-   * Names the shared stream across tabs. Tabs that pass the same key share one connection.
-   * Default: the method, the absolute URL and a string body.
-   */
-  key?: string;
-}
+/** Opens the real connection in the leader tab. */
+type Open = (url: string, options: ConnectOptions) => EventStream;
 
 /** What the leader tab tells the others. */
 type Message =
@@ -44,22 +38,25 @@ interface WireError {
 const PREFIX = 'ssekit:tab:';
 
 /**
- * Opens one stream shared by every tab of this origin that asks for the same request: one tab
+ * `connect(url, { crossTab })`: one stream shared by every tab of this origin that asks for the
+ * same request (or names the same key with `crossTab: 'key'`). One tab
  * (the leader, elected with the Web Locks API) holds the connection and forwards its events and
  * status to the others over a `BroadcastChannel`. When the leader tab closes (or calls
  * `close()`), its lock is released and the next tab takes over, resuming with `Last-Event-ID`
  * from the last event every tab has seen, so nothing is lost or repeated.
  *
- * Where `BroadcastChannel` or `navigator.locks` is missing (Node, old browsers), this is
- * `connect()`: the stream works, unshared.
+ * Returns null where `BroadcastChannel` or `navigator.locks` is missing (Node, old browsers):
+ * the caller then connects unshared.
  */
-export function connectAcrossTabs(url: string, options: CrossTabOptions = {}): EventStream {
-  const { key, ...connectOptions } = options;
-  if (typeof BroadcastChannel === 'undefined' || typeof navigator === 'undefined') {
-    return connect(url, connectOptions);
-  }
-  if (!navigator.locks) return connect(url, connectOptions);
-  return new TabStream(url, key ?? defaultKey(url, connectOptions), connectOptions);
+export function shareAcrossTabs(
+  url: string,
+  key: string | true,
+  options: ConnectOptions,
+  open: Open,
+): EventStream | null {
+  if (typeof BroadcastChannel === 'undefined' || typeof navigator === 'undefined') return null;
+  if (!navigator.locks) return null;
+  return new TabStream(url, key === true ? defaultKey(url, options) : key, options, open);
 }
 
 function defaultKey(url: string, options: ConnectOptions): string {
@@ -80,6 +77,7 @@ class TabStream implements EventStream {
   readonly #errorListeners = new Set<ErrorListener>();
   readonly #election = new AbortController();
   readonly #options: ConnectOptions;
+  readonly #open: Open;
   #leader: EventStream | null = null;
   #resign: (() => void) | null = null;
 
@@ -87,8 +85,10 @@ class TabStream implements EventStream {
     readonly url: string,
     key: string,
     options: ConnectOptions,
+    open: Open,
   ) {
     this.#options = options;
+    this.#open = open;
     this.lastEventId = options.lastEventId ?? '';
     this.#channel = new BroadcastChannel(PREFIX + key);
     this.#channel.onmessage = (e: MessageEvent<Message>) => this.#receive(e.data);
@@ -109,7 +109,7 @@ class TabStream implements EventStream {
   #lead(): Promise<void> {
     if (this.status === 'closed') return Promise.resolve();
     const { signal: _ignored, ...options } = this.#options;
-    const stream = connect(this.url, { ...options, lastEventId: this.lastEventId });
+    const stream = this.#open(this.url, { ...options, lastEventId: this.lastEventId });
     this.#leader = stream;
     stream.on('*', (event) => {
       this.#channel.postMessage({ type: 'event', event } satisfies Message);

@@ -240,5 +240,6 @@ function requestKey(url: string, o: ConnectOptions): string {
     o.transport ?? 'fetch',
     o.credentials ?? null,
     o.fetch ? identity(o.fetch) : null,
+    o.crossTab ?? false,
   ]);
 }

@@ -1,6 +1,4 @@
 export { connect } from './connect';
-export type { CrossTabOptions } from './cross-tab';
-export { connectAcrossTabs } from './cross-tab';
 export {
   ContentTypeError,
   EventTooLargeError,

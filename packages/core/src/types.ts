@@ -52,6 +52,13 @@ export interface ConnectOptions {
   signal?: AbortSignal;
   /** `fetch` (default) or the native `EventSource` (GET only). */
   transport?: TransportName;
+  /**
+   * Share one connection among every tab of this origin making the same request (or naming the
+   * same key): the Web Locks API elects a leader tab that connects, `BroadcastChannel` carries
+   * its events to the others, and the next tab takes over (resuming) when the leader closes.
+   * Without those APIs (Node, old browsers) the stream connects unshared.
+   */
+  crossTab?: boolean | string;
   /** Largest event accepted, in bytes of its data and fields. Default 16 MiB. */
   maxEventBytes?: number;
 }

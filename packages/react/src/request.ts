@@ -23,6 +23,7 @@ const CORE_KEYS = [
   'signal',
   'transport',
   'maxEventBytes',
+  'crossTab',
 ] as const satisfies readonly (keyof ConnectOptions)[];
 
 /** Picks the core connect options out of a hook's options (the rest are the hook's own). */

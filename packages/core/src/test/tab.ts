@@ -1,6 +1,7 @@
 // A stand-in browser tab for the cross-tab tests: a separate document (an iframe) that opens
 // the shared stream named by `?url=` and records what it receives on `window.tab`.
-import { connectAcrossTabs } from '../cross-tab';
+import { connect } from '../connect';
+import { getDefaultHub } from '../hub';
 import type { StreamStatus } from '../types';
 
 export interface TabRecord {
@@ -9,8 +10,14 @@ export interface TabRecord {
   close(): void;
 }
 
-const url = new URLSearchParams(location.search).get('url') ?? '';
-const stream = connectAcrossTabs(url);
+const params = new URLSearchParams(location.search);
+const url = params.get('url') ?? '';
+// `?views=n`: n views of the page's hub, as n components of one app would open.
+const views = Number(params.get('views') ?? 0);
+for (let i = 1; i < views; i++) getDefaultHub().connect(url, { crossTab: true });
+const stream = views
+  ? getDefaultHub().connect(url, { crossTab: true })
+  : connect(url, { crossTab: true });
 const record: TabRecord = { ids: [], statuses: [], close: () => stream.close() };
 stream.on('*', (event) => record.ids.push(event.id));
 stream.onStatus((status) => record.statuses.push(status));
