@@ -133,6 +133,30 @@ console.log(
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of rows) console.log(line(row));
+
+/**
+ * Linear time: ssekit alone on one line of `size` bytes fed one byte at a time (the chunks are
+ * cut as it goes, so 50 MB needs no 50 million chunk objects up front). Returns MB/s.
+ */
+function drip(size: number): number {
+  const all = new TextEncoder().encode(`data: ${'x'.repeat(size)}\n\n`);
+  let chars = 0;
+  const parser = createParser(
+    { onEvent: (e) => (chars += e.data.length) },
+    { maxEventBytes: 64 * 1024 * 1024 },
+  );
+  const start = cpuMs();
+  for (let i = 0; i < all.length; i++) parser.feed(all.subarray(i, i + 1));
+  const ms = cpuMs() - start;
+  if (chars !== size) throw new Error(`drip of ${size} bytes: got ${chars} characters`);
+  return all.length / 1e6 / (ms / 1e3);
+}
+const small = drip(2_000_000);
+const large = drip(50 * 1024 * 1024);
+console.log(
+  `\nLinear time: ssekit fed one byte at a time, 2 MB line ${small.toFixed(1)} MB/s, 50 MB line ${large.toFixed(1)} MB/s (ratio ${(large / small).toFixed(2)}; 1 = linear)`,
+);
+
 console.log(
   `\n${slower === 0 ? 'ssekit was never slower' : `ssekit was slower on ${slower} corpus(es)`}; ${((performance.now() - started) / 1e3).toFixed(1)} s total`,
 );
