@@ -7,6 +7,8 @@
  */
 export class Utf8Decoder {
   readonly #decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  /** A second decoder for streaming mode: in Node, one streaming call slows an instance for good. */
+  readonly #streaming = new TextDecoder('utf-8', { ignoreBOM: true });
   #carry: Uint8Array | null = null;
   /** One-shot mode: the decoder holds no bytes between calls. */
   #oneShot = true;
@@ -14,7 +16,7 @@ export class Utf8Decoder {
   decode(chunk: Uint8Array): string {
     const len = chunk.length;
     if (!this.#oneShot) {
-      const text = this.#decoder.decode(chunk, STREAM);
+      const text = this.#streaming.decode(chunk, STREAM);
       // A chunk that ends in ASCII leaves nothing in the decoder: one-shot mode is safe again.
       if (len > 0 && chunk[len - 1]! < 0x80 && text.length === len) this.#oneShot = true;
       return text;
@@ -39,7 +41,7 @@ export class Utf8Decoder {
     } else {
       // Not ASCII: switch to streaming mode, handing the carried bytes to the decoder.
       this.#oneShot = false;
-      if (carry) text += this.#decoder.decode(carry, STREAM);
+      if (carry) text += this.#streaming.decode(carry, STREAM);
     }
     return text;
   }
@@ -47,7 +49,7 @@ export class Utf8Decoder {
   /** Forget a carried partial character (a new stream). */
   reset(): void {
     this.#carry = null;
-    if (!this.#oneShot) this.#decoder.decode();
+    if (!this.#oneShot) this.#streaming.decode();
     this.#oneShot = true;
   }
 }
