@@ -161,6 +161,7 @@ class TabStream implements EventStream {
 
   #apply(state: State, error: Error | null) {
     this.error = error;
+    const retryMoved = this.nextRetryAt !== state.nextRetryAt;
     this.nextRetryAt = state.nextRetryAt;
     if (state.lastEventId) this.lastEventId = state.lastEventId;
     // A fatal end in the leader ends the stream in every tab; a leader that merely left
@@ -169,7 +170,7 @@ class TabStream implements EventStream {
       if (error && (!(error instanceof SSEError) || error.fatal)) this.close();
       return;
     }
-    this.#setStatus(state.status);
+    this.#setStatus(state.status, retryMoved);
   }
 
   #deliver(event: SSEEvent) {
@@ -179,8 +180,8 @@ class TabStream implements EventStream {
     }
   }
 
-  #setStatus(status: StreamStatus) {
-    if (this.status === status) return;
+  #setStatus(status: StreamStatus, retryMoved = false) {
+    if (this.status === status && !(retryMoved && status === 'reconnecting')) return;
     this.status = status;
     for (const listener of [...this.#statusListeners]) listener(status);
   }

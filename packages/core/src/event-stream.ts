@@ -247,7 +247,9 @@ export class ReconnectingStream implements EventStream {
   /** Status `reconnecting` with `nextRetryAt` set, until the retry is due (or woken early). */
   #retryIn(ms: number): Promise<void> {
     const wait = this.#sleep(ms);
-    this.#setStatus('reconnecting');
+    // Already reconnecting: tell listeners anyway, since `nextRetryAt` moved.
+    if (this.status === 'reconnecting') this.#statusListeners.emit('reconnecting');
+    else this.#setStatus('reconnecting');
     return wait;
   }
 

@@ -79,7 +79,10 @@ export interface EventStream extends AsyncIterable<SSEEvent> {
   readonly nextRetryAt: number | null;
   /** Listen to events of one type, or every event with `'*'`. Returns an unsubscribe function. */
   on(eventName: string, listener: EventListener): () => void;
-  /** Listen to status changes. Returns an unsubscribe function. */
+  /**
+   * Listen to status changes (and to each new retry while `reconnecting`, when `nextRetryAt`
+   * moves). Returns an unsubscribe function.
+   */
   onStatus(listener: StatusListener): () => void;
   /**
    * Listen to every error reported: transient failures before a retry, the fatal error that

@@ -86,6 +86,7 @@ describe('createStreamStore', () => {
       status: 'closed',
       error: null,
       lastEventId: '',
+      nextRetryAt: null,
     });
     store.reconnect();
     leave();

@@ -7,6 +7,8 @@ export interface StreamSnapshot<D> {
   status: StreamStatus;
   error: Error | null;
   lastEventId: string;
+  /** When the next reconnect attempt is due (epoch ms), while `reconnecting`; otherwise null. */
+  nextRetryAt: number | null;
 }
 
 export interface StreamStoreConfig<D> {
@@ -44,12 +46,14 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
     status: open ? 'connecting' : 'closed',
     error: null,
     lastEventId: '',
+    nextRetryAt: null,
   };
   let snapshot = initialSnapshot;
   let data = initial;
   let status = initialSnapshot.status;
   let error: Error | null = null;
   let lastEventId = '';
+  let nextRetryAt: number | null = null;
   let stream: EventStream | null = null;
   let detach: (() => void) | null = null;
   let closedByUser = false;
@@ -59,11 +63,12 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
       snapshot.data === data &&
       snapshot.status === status &&
       snapshot.error === error &&
-      snapshot.lastEventId === lastEventId
+      snapshot.lastEventId === lastEventId &&
+      snapshot.nextRetryAt === nextRetryAt
     ) {
       return;
     }
-    snapshot = { data, status, error, lastEventId };
+    snapshot = { data, status, error, lastEventId, nextRetryAt };
     for (const listener of listeners) listener();
   };
   const batcher = createBatcher(config.batch, publish);
@@ -103,6 +108,7 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
     const offEvent = s.on('*', onEvent);
     const offStatus = s.onStatus((next) => {
       status = next;
+      nextRetryAt = s.nextRetryAt;
       if (next === 'open') error = null;
       now();
     });
@@ -141,6 +147,7 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
       closedByUser = true;
       disconnect();
       status = 'closed';
+      nextRetryAt = null;
       publish();
     },
     reconnect() {

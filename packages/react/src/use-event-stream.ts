@@ -16,6 +16,8 @@ export interface UseEventStreamResult {
   status: StreamStatus;
   error: Error | null;
   lastEventId: string;
+  /** When the next reconnect attempt is due (epoch ms), while `reconnecting`; otherwise null. */
+  nextRetryAt: number | null;
   close(): void;
   reconnect(): void;
 }
@@ -45,6 +47,7 @@ export function useEventStream(
     status: stream.status,
     error: stream.error,
     lastEventId: stream.lastEventId,
+    nextRetryAt: stream.nextRetryAt,
     close: stream.close,
     reconnect: stream.reconnect,
   };

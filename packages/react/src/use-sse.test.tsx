@@ -232,6 +232,24 @@ describe('useSSE', () => {
     expect(result.current).toMatchObject({ status: 'open', error: null });
   });
 
+  it('exposes nextRetryAt while reconnecting, moving with every new retry', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(503).end('busy');
+    });
+    const { wrapper } = testHub();
+    const { result } = renderHook(
+      () => useSSE(server.url, { retry: { initialMs: 40, factor: 1, jitter: 0 } }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.status).toBe('reconnecting'));
+    const first = result.current.nextRetryAt;
+    expect(first).toBeGreaterThan(Date.now() - 1000);
+    await waitFor(() => expect(server.requests.length).toBeGreaterThanOrEqual(3));
+    await waitFor(() => expect(result.current.nextRetryAt).toBeGreaterThan(first ?? 0));
+    act(() => result.current.close());
+    expect(result.current).toMatchObject({ status: 'closed', nextRetryAt: null });
+  });
+
   it('reports a URL that cannot be resolved as an error, without throwing', async () => {
     const { hub } = testHub();
     const { result } = renderHook(() => useSSE('/feed'), {

@@ -21,6 +21,8 @@ export interface UseSSEResult<R> {
   status: StreamStatus;
   error: Error | null;
   lastEventId: string;
+  /** When the next reconnect attempt is due (epoch ms), while `reconnecting`; otherwise null. */
+  nextRetryAt: number | null;
   /** Closes this hook's stream until `reconnect()`. */
   close(): void;
   /** Reconnects now (resuming with `Last-Event-ID`), or reopens after `close()`. */
@@ -56,6 +58,7 @@ export function useSSE<V = unknown, S = V | undefined, R = S>(
     status: stream.status,
     error: stream.error,
     lastEventId: stream.lastEventId,
+    nextRetryAt: stream.nextRetryAt,
     close: stream.close,
     reconnect: stream.reconnect,
   };

@@ -24,14 +24,12 @@ export function ConnectionStatus({ url, options, ...view }: ConnectionStatusProp
     reduce: keep,
     initial: null,
   });
-  // The countdown shows when the hook reports when the next attempt is due.
-  const { nextRetryAt = null } = result as { nextRetryAt?: number | null };
   return (
     <ConnectionStatusView
       {...view}
       status={result.status}
       error={result.error}
-      nextRetryAt={nextRetryAt}
+      nextRetryAt={result.nextRetryAt}
       onReconnect={result.reconnect}
     />
   );
