@@ -30,9 +30,9 @@ const meta: Meta<Args> = {
   },
   args: {
     prompt: 'What is SSE?',
-    tokens: 60,
+    tokens: 200,
     xss: false,
-    rate: 400,
+    rate: 80,
     label: 'Answer',
     unstyled: false,
   },
