@@ -66,10 +66,12 @@ process.on('message', (cmd: Command) => {
   if (cmd.type === 'stats') {
     (globalThis as { gc?: () => void }).gc?.();
     const open = (globalThis as unknown as { open: number }).open;
+    const mem = process.memoryUsage();
+    if (process.env.BENCH_MEMORY) console.error(impl, open, JSON.stringify(mem));
     process.send?.({
       type: 'stats',
-      rss: process.memoryUsage().rss,
-      heap: process.memoryUsage().heapUsed,
+      rss: mem.rss,
+      heap: mem.heapUsed,
       cpu: process.cpuUsage(),
       connections,
       sessions: open,
