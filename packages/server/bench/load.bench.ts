@@ -59,6 +59,8 @@ async function startServer(impl: string) {
       'bash',
       process.execPath,
       '--expose-gc',
+      // BENCH_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the servers.
+      ...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []),
       '--import',
       'tsx',
       script,

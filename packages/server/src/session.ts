@@ -82,12 +82,13 @@ export class SessionImpl implements Session {
   readonly id: string;
   readonly lastEventId: string | undefined;
   #controller: AbortController | undefined;
-  readonly #listeners = new Set<() => void>();
+  // Allocated when first needed: most sessions have one close listener, no timer and no queue.
+  #listeners: Set<() => void> | undefined;
   readonly #maxQueueBytes: number;
   readonly #maxLagMs: number | undefined;
-  readonly #timers: ReturnType<typeof setTimeout>[] = [];
+  #ageTimer: ReturnType<typeof setTimeout> | undefined;
   #sink: Sink | undefined;
-  #queue: Uint8Array[] = [];
+  #queue: Uint8Array[] | undefined;
   #queuedBytes = 0;
   #waiting = false;
   #lagTimer: ReturnType<typeof setTimeout> | undefined;
@@ -112,12 +113,12 @@ export class SessionImpl implements Session {
       joinHeartbeat(heartbeatMs, this);
     }
     if (options.maxStreamAgeMs !== undefined) {
-      const age = setTimeout(() => {
-        this.writeRaw(formatEvent({ retry: options.retry ?? 1000 }));
+      const retry = formatEvent({ retry: options.retry ?? 1000 });
+      this.#ageTimer = setTimeout(() => {
+        this.writeRaw(retry);
         this.close();
       }, options.maxStreamAgeMs);
-      age.unref?.();
-      this.#timers.push(age);
+      this.#ageTimer.unref?.();
     }
   }
 
@@ -169,7 +170,7 @@ export class SessionImpl implements Session {
       this.#finish(true);
       return false;
     }
-    this.#queue.push(chunk);
+    (this.#queue ??= []).push(chunk);
     this.#queuedBytes += chunk.byteLength;
     return true;
   }
@@ -180,7 +181,7 @@ export class SessionImpl implements Session {
     this.#waiting = false;
     clearTimeout(this.#lagTimer);
     this.#lagTimer = undefined;
-    while (this.#queue.length > 0) {
+    while (this.#queue && this.#queue.length > 0) {
       const chunk = this.#queue.shift()!;
       this.#queuedBytes -= chunk.byteLength;
       if (!this.#sink.write(chunk)) {
@@ -211,18 +212,18 @@ export class SessionImpl implements Session {
     if (this.#closed) return;
     this.#closed = true;
     if (this.#heartbeatMs > 0) leaveHeartbeat(this.#heartbeatMs, this);
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.length = 0;
+    clearTimeout(this.#ageTimer);
+    this.#ageTimer = undefined;
     clearTimeout(this.#lagTimer);
     this.#lagTimer = undefined;
     this.#waiting = false;
-    this.#queue = [];
+    this.#queue = undefined;
     this.#queuedBytes = 0;
     this.#sink?.end(evict);
     this.#controller?.abort();
-    const listeners = [...this.#listeners];
-    this.#listeners.clear();
-    for (const fn of listeners) fn();
+    const listeners = this.#listeners;
+    this.#listeners = undefined;
+    if (listeners) for (const fn of listeners) fn();
   }
 
   onClose(fn: () => void): () => void {
@@ -230,8 +231,9 @@ export class SessionImpl implements Session {
       fn();
       return () => {};
     }
-    this.#listeners.add(fn);
-    return () => this.#listeners.delete(fn);
+    const listeners = (this.#listeners ??= new Set());
+    listeners.add(fn);
+    return () => listeners.delete(fn);
   }
 }
 
