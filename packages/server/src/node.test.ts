@@ -152,6 +152,51 @@ describe('createSession (http)', () => {
   });
 });
 
+describe('createSession (http wire format)', () => {
+  const body = (text: string) => text.slice(text.indexOf('\r\n\r\n') + 4);
+
+  it('sends the chunked framing res.write would, keeps the connection reusable', async () => {
+    const { server, next } = await sessionServer({ heartbeatMs: 0 });
+    const client = await rawRequest(server.port);
+    const session = await next();
+    session.send({ data: 'é' });
+    session.writeRaw(''); // must not end the chunked body
+    session.send({ data: 'x'.repeat(300) });
+    session.close();
+    await client.waitFor('0\r\n\r\n');
+    const head = client.text().slice(0, client.text().indexOf('\r\n\r\n')).toLowerCase();
+    expect(head).toContain('transfer-encoding: chunked');
+    const big = `data: ${'x'.repeat(300)}\n\n`;
+    expect(body(client.text())).toBe(
+      `a\r\ndata: é\n\n\r\n${big.length.toString(16)}\r\n${big}\r\n0\r\n\r\n`,
+    );
+    client.socket.write('GET /again HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n');
+    const again = await next();
+    again.send({ data: 'second' });
+    again.close();
+    await client.waitFor('data: second');
+    client.socket.destroy();
+  });
+
+  it('writes a plain body to HTTP/1.0 clients and none for HEAD', async () => {
+    const { server, next } = await sessionServer({ heartbeatMs: 0 });
+    const old = await rawRequest(server.port, '/', {}, { version: '1.0' });
+    const a = await next();
+    a.send({ data: 'old' });
+    a.close();
+    await once(old.socket, 'end');
+    expect(body(old.text())).toBe('data: old\n\n');
+    const head = await rawRequest(server.port, '/', {}, { method: 'HEAD' });
+    const b = await next();
+    b.send({ data: 'nothing' });
+    b.close();
+    await head.waitFor('\r\n\r\n');
+    await tick();
+    expect(body(head.text())).toBe('');
+    head.socket.destroy();
+  });
+});
+
 describe('createSession (http2)', () => {
   it('streams over HTTP/2 without the connection header and notices the client leaving', async () => {
     const sessions: Session[] = [];

@@ -83,17 +83,21 @@ export async function openStream(url: string, headers: Record<string, string> = 
   return readStream(response, abort);
 }
 
-/** A raw TCP client sending one GET: it reads nothing unless asked (a slow client). */
+/** A raw TCP client sending one request (GET, HTTP/1.1 by default): it reads nothing unless asked (a slow client). */
 export async function rawRequest(
   port: number,
   path = '/',
   headers: Record<string, string> = {},
-  { read = true }: { read?: boolean } = {},
+  {
+    read = true,
+    method = 'GET',
+    version = '1.1',
+  }: { read?: boolean; method?: string; version?: string } = {},
 ) {
   const socket = connect({ host: '127.0.0.1', port });
   await once(socket, 'connect');
   const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`);
-  socket.write(`GET ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\n${lines.join('')}\r\n`);
+  socket.write(`${method} ${path} HTTP/${version}\r\nhost: 127.0.0.1\r\n${lines.join('')}\r\n`);
   let text = '';
   if (read) socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
   else socket.pause();
