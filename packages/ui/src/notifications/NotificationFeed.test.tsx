@@ -30,7 +30,10 @@ describe('NotificationFeed (connected, against a real server)', () => {
     expect(toasts.textContent).toContain('1 more waiting');
     const announcers = screen.getAllByRole('status');
     expect(announcers).toHaveLength(1);
-    expect(announcers[0]?.textContent).toBe('Error: Build failed. about Build failed');
+    // The announcement follows the list by one effect: wait for it rather than race it.
+    await waitFor(() =>
+      expect(announcers[0]?.textContent).toBe('Error: Build failed. about Build failed'),
+    );
 
     fireEvent.click(within(toasts).getByRole('button', { name: 'Dismiss: Deployed' }));
     expect(within(toasts).getByText('Build failed')).toBeTruthy();
