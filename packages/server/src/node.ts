@@ -7,6 +7,7 @@ import {
   type Session,
   SessionImpl,
   type SessionOptions,
+  type Sink,
 } from './session';
 
 /** A request of Node's `http` or `http2` (compatibility API) server. */
@@ -65,6 +66,63 @@ function directSocket(res: NodeResponse): Socket | undefined {
   return res.writableLength === socket.writableLength ? socket : undefined;
 }
 
+/** A session's transport on a Node response: frames straight to the socket when it can, else `res`. */
+class NodeSink implements Sink {
+  socket: Socket | undefined;
+  #draining = false;
+  #onDrain: (() => void) | undefined;
+  /** Listener of the response's 'close' and 'error': the client went away. */
+  readonly onGone = () => {
+    this.#detach();
+    this.session.disconnected();
+  };
+
+  constructor(
+    readonly session: SessionImpl,
+    readonly res: NodeResponse,
+  ) {
+    res.on('close', this.onGone);
+    // A write racing a reset connection errors: that is a disconnect, not a crash. The listener
+    // stays after cleanup so a late error is handled too.
+    res.on('error', this.onGone);
+  }
+
+  write(chunk: Uint8Array): boolean {
+    if (chunk.byteLength === 0) return true; // an empty chunk would end a chunked body
+    const ok = this.socket
+      ? this.socket.write(chunkFrame(chunk))
+      : (this.res as http.ServerResponse).write(chunk);
+    // Listens for 'drain' only while a write waits for one: most clients never make it wait.
+    if (!ok && !this.#draining) {
+      this.#draining = true;
+      this.#onDrain ??= () => {
+        this.#draining = false;
+        this.session.drain();
+      };
+      (this.socket ?? this.res).once('drain', this.#onDrain);
+    }
+    return ok;
+  }
+
+  pending(): number {
+    const res = this.res;
+    return ('stream' in res ? res.stream : (this.socket ?? res)).writableLength;
+  }
+
+  end(evict: boolean): void {
+    this.#detach();
+    const res = this.res;
+    if (evict) ('stream' in res ? res.stream : res).destroy();
+    else res.end();
+  }
+
+  #detach(): void {
+    this.res.off('close', this.onGone);
+    if (this.#draining && this.#onDrain) (this.socket ?? this.res).off('drain', this.#onDrain);
+    this.#draining = false;
+  }
+}
+
 /**
  * Starts an SSE response on a Node `http` or `http2` request and returns its session.
  * Heartbeats, backpressure and cleanup on disconnect are handled; every timer and listener is
@@ -76,53 +134,11 @@ export function createSession(
   options: SessionOptions = {},
 ): Session {
   const session = new SessionImpl(lastEventIdOf(req, options.maxLastEventIdLength), options);
-  const h1 = res as http.ServerResponse;
-  const onClose = () => {
-    res.off('close', onClose);
-    stopDrain();
-    session.disconnected();
-  };
-  res.on('close', onClose);
-  // A write racing a reset connection errors: that is a disconnect, not a crash. The listener
-  // stays after cleanup so a late error is handled too.
-  res.on('error', onClose);
-  h1.writeHead(200, sseHeaders(req, options.headers));
-  h1.flushHeaders?.();
-  const socket = directSocket(res);
-  const stream = 'stream' in res ? res.stream : undefined;
-  // Listens for 'drain' only while a write waits for one: most clients never make it wait.
-  const drainer = socket ?? res;
-  let draining = false;
-  const onDrain = () => {
-    draining = false;
-    session.drain();
-  };
-  const stopDrain = () => {
-    if (draining) drainer.off('drain', onDrain);
-    draining = false;
-  };
-  const waitDrain = () => {
-    if (!draining) drainer.once('drain', onDrain);
-    draining = true;
-  };
-  session.start(
-    {
-      write(chunk) {
-        if (chunk.byteLength === 0) return true; // an empty chunk would end a chunked body
-        const ok = socket ? socket.write(chunkFrame(chunk)) : h1.write(chunk);
-        if (!ok) waitDrain();
-        return ok;
-      },
-      pending: () => (stream ?? socket ?? h1).writableLength,
-      end(evict) {
-        res.off('close', onClose);
-        stopDrain();
-        if (evict) (stream ?? h1).destroy();
-        else res.end();
-      },
-    },
-    options,
-  );
-  if (res.destroyed) onClose();
+  const sink = new NodeSink(session, res);
+  (res as http.ServerResponse).writeHead(200, sseHeaders(req, options.headers));
+  (res as http.ServerResponse).flushHeaders?.();
+  sink.socket = directSocket(res);
+  session.start(sink, options);
+  if (res.destroyed) sink.onGone();
   return session;
 }

@@ -83,7 +83,7 @@ export class SessionImpl implements Session {
   readonly lastEventId: string | undefined;
   #controller: AbortController | undefined;
   // Allocated when first needed: most sessions have one close listener, no timer and no queue.
-  #listeners: Set<() => void> | undefined;
+  #listeners: (() => void) | Set<() => void> | undefined;
   readonly #maxQueueBytes: number;
   readonly #maxLagMs: number | undefined;
   #ageTimer: ReturnType<typeof setTimeout> | undefined;
@@ -223,7 +223,8 @@ export class SessionImpl implements Session {
     this.#controller?.abort();
     const listeners = this.#listeners;
     this.#listeners = undefined;
-    if (listeners) for (const fn of listeners) fn();
+    if (typeof listeners === 'function') listeners();
+    else if (listeners) for (const fn of listeners) fn();
   }
 
   onClose(fn: () => void): () => void {
@@ -231,9 +232,16 @@ export class SessionImpl implements Session {
       fn();
       return () => {};
     }
-    const listeners = (this.#listeners ??= new Set());
-    listeners.add(fn);
-    return () => listeners.delete(fn);
+    const listeners = this.#listeners;
+    if (listeners === undefined) this.#listeners = fn;
+    else if (typeof listeners === 'function') {
+      if (listeners !== fn) this.#listeners = new Set([listeners, fn]);
+    } else listeners.add(fn);
+    return () => {
+      const current = this.#listeners;
+      if (current === fn) this.#listeners = undefined;
+      else if (typeof current === 'object') current.delete(fn);
+    };
   }
 }
 
