@@ -1,16 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './connect';
+import { counterStats } from './test/stream';
 import type { TabRecord } from './test/tab';
 
 // Each "tab" is an iframe: a separate document with its own BroadcastChannel and its own
 // Web Locks holder, as a real tab has. Removing the iframe destroys the document without any
 // cleanup code running, which is how a user closes a tab.
-
-interface Stats {
-  lastEventIds: string[];
-  methods: string[];
-  open: number;
-}
 
 const frames: HTMLIFrameElement[] = [];
 afterEach(() => {
@@ -39,9 +34,6 @@ async function until<T>(probe: () => T | undefined | null | false, timeoutMs = 1
   }
 }
 
-const stats = async (key: string): Promise<Stats> =>
-  (await fetch(`/__sse/stats?key=${key}`)).json();
-
 /** The ids a tab saw are consecutive, without a gap or a repeat, and end at `last`. */
 function expectContiguous(ids: string[], last: number) {
   const numbers = ids.map(Number);
@@ -59,7 +51,7 @@ describe('crossTab (real Chromium: BroadcastChannel + Web Locks)', () => {
     const c = await openTab(url);
     await until(() => b.tab.ids.length >= 5 && c.tab.ids.length >= 5);
 
-    expect((await stats(key)).methods).toHaveLength(1);
+    expect((await counterStats(key)).methods).toHaveLength(1);
     expect(b.tab.statuses).toContain('open');
 
     // Close the leader's tab the way a user does: the document goes away.
@@ -67,7 +59,7 @@ describe('crossTab (real Chromium: BroadcastChannel + Web Locks)', () => {
     a.frame.remove();
     await until(() => b.tab.ids.at(-1) === '60' && c.tab.ids.at(-1) === '60');
 
-    const after = await stats(key);
+    const after = await counterStats(key);
     expect(after.methods).toHaveLength(2);
     expect(Number(after.lastEventIds[1])).toBeGreaterThanOrEqual(seenBeforeHandover);
     expectContiguous(b.tab.ids, 60);
@@ -87,7 +79,7 @@ describe('crossTab (real Chromium: BroadcastChannel + Web Locks)', () => {
     expect(b.tab.statuses.at(-1)).toBe('closed');
     a.tab.close();
     await fetch(`/__sse/stats?key=${key}&open=0`);
-    const final = await stats(key);
+    const final = await counterStats(key);
     expect(final.open).toBe(0);
     expect(final.methods).toHaveLength(1);
   });
@@ -98,7 +90,7 @@ describe('crossTab (real Chromium: BroadcastChannel + Web Locks)', () => {
     const a = await openTab(url, 3);
     const b = await openTab(url, 3);
     await until(() => a.tab.ids.length >= 3 && b.tab.ids.length >= 3);
-    expect((await stats(key)).methods).toHaveLength(1);
+    expect((await counterStats(key)).methods).toHaveLength(1);
     a.tab.close();
     b.tab.close();
   });

@@ -1,41 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './connect';
 import { SSEError } from './errors';
-import type { EventStream, SSEEvent, StreamStatus } from './types';
+import { counterStats, nextEvents, untilStatus } from './test/stream';
+import type { EventStream, StreamStatus } from './types';
 
 let stream: EventStream | undefined;
 afterEach(() => stream?.close());
-
-interface Stats {
-  lastEventIds: string[];
-  methods: string[];
-  open: number;
-}
-const stats = async (key: string, open?: number): Promise<Stats> =>
-  (await fetch(`/__sse/stats?key=${key}${open === undefined ? '' : `&open=${open}`}`)).json();
-
-function collect(s: EventStream, name: string, n: number): Promise<SSEEvent[]> {
-  const got: SSEEvent[] = [];
-  return new Promise((resolve) => {
-    const off = s.on(name, (e) => {
-      got.push(e);
-      if (got.length < n) return;
-      off();
-      resolve(got);
-    });
-  });
-}
-
-function untilStatus(s: EventStream, status: StreamStatus): Promise<void> {
-  if (s.status === status) return Promise.resolve();
-  return new Promise((resolve) => {
-    const off = s.onStatus((now) => {
-      if (now !== status) return;
-      off();
-      resolve();
-    });
-  });
-}
 
 describe('eventsource transport (native EventSource in Chromium)', () => {
   it('receives events and resumes after drops: the browser sends Last-Event-ID', async () => {
@@ -45,11 +15,11 @@ describe('eventsource transport (native EventSource in Chromium)', () => {
     });
     const statuses: StreamStatus[] = [];
     stream.onStatus((s) => statuses.push(s));
-    const events = await collect(stream, '*', 6);
+    const events = await nextEvents(stream, 6, '*');
     expect(events.map((e) => e.id)).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(events.map((e) => e.data)).toEqual(['n1', 'n2', 'n3', 'n4', 'n5', 'n6']);
     expect(stream.lastEventId).toBe('6');
-    expect((await stats(key)).lastEventIds.slice(0, 3)).toEqual(['', '2', '4']);
+    expect((await counterStats(key)).lastEventIds.slice(0, 3)).toEqual(['', '2', '4']);
     expect(statuses.slice(0, 3)).toEqual(['open', 'reconnecting', 'open']);
   });
 
@@ -58,8 +28,8 @@ describe('eventsource transport (native EventSource in Chromium)', () => {
     stream = connect(`/__sse/counter?key=${key}&total=4&named=1&interval=20`, {
       transport: 'eventsource',
     });
-    const ticks = collect(stream, 'tick', 2);
-    const all = collect(stream, '*', 4);
+    const ticks = nextEvents(stream, 2, 'tick');
+    const all = nextEvents(stream, 4, '*');
     expect((await ticks).map((e) => e.id)).toEqual(['2', '4']);
     expect((await all).map((e) => `${e.event}:${e.id}`)).toEqual([
       'message:1',
@@ -81,19 +51,19 @@ describe('eventsource transport (native EventSource in Chromium)', () => {
     stream = connect(`/__sse/counter?key=${key}&total=1000&interval=20`, {
       transport: 'eventsource',
     });
-    await collect(stream, '*', 1);
-    expect((await stats(key)).open).toBe(1);
+    await nextEvents(stream, 1, '*');
+    expect((await counterStats(key)).open).toBe(1);
     stream.close();
-    expect((await stats(key, 0)).open).toBe(0);
+    expect((await counterStats(key, 0)).open).toBe(0);
   });
 
   it('the fetch transport resumes from the same endpoint with Last-Event-ID too', async () => {
     const key = `fetch-${Math.random()}`;
     stream = connect(`/__sse/counter?key=${key}&total=6&drop=2`, { retry: { initialMs: 10 } });
-    const events = await collect(stream, '*', 6);
+    const events = await nextEvents(stream, 6, '*');
     expect(events.map((e) => e.id)).toEqual(['1', '2', '3', '4', '5', '6']);
     await untilStatus(stream, 'closed');
     expect(stream.error).toBeNull();
-    expect((await stats(key)).lastEventIds).toEqual(['', '2', '4', '6']);
+    expect((await counterStats(key)).lastEventIds).toEqual(['', '2', '4', '6']);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './connect';
-import type { EventStream, SSEEvent, StreamStatus } from './types';
+import { counterStats, nextEvents, untilStatus } from './test/stream';
+import type { EventStream } from './types';
 
 let stream: EventStream | undefined;
 let visibility: DocumentVisibilityState = 'visible';
@@ -16,62 +17,31 @@ afterEach(() => {
   visibility = 'visible';
 });
 
-interface Stats {
-  lastEventIds: string[];
-  methods: string[];
-  open: number;
-}
-const stats = async (key: string, open?: number): Promise<Stats> =>
-  (await fetch(`/__sse/stats?key=${key}${open === undefined ? '' : `&open=${open}`}`)).json();
-
-function next(s: EventStream, n = 1): Promise<SSEEvent[]> {
-  const got: SSEEvent[] = [];
-  return new Promise((resolve) => {
-    const off = s.on('*', (e) => {
-      got.push(e);
-      if (got.length < n) return;
-      off();
-      resolve(got);
-    });
-  });
-}
-
-function untilStatus(s: EventStream, status: StreamStatus): Promise<void> {
-  if (s.status === status) return Promise.resolve();
-  return new Promise((resolve) => {
-    const off = s.onStatus((now) => {
-      if (now !== status) return;
-      off();
-      resolve();
-    });
-  });
-}
-
 const endpoint = (key: string) => `/__sse/counter?key=${key}&total=100000&interval=15`;
 
 describe('pauseWhenHidden', () => {
   it('closes the connection while hidden and resumes with Last-Event-ID when shown', async () => {
     const key = `vis-${Math.random()}`;
     stream = connect(endpoint(key), { pauseWhenHidden: true });
-    await next(stream, 2);
+    await nextEvents(stream, 2);
     setVisibility('hidden');
     const idAtHide = stream.lastEventId;
     expect(stream.status).toBe('reconnecting');
-    expect((await stats(key, 0)).open).toBe(0);
+    expect((await counterStats(key, 0)).open).toBe(0);
     expect(stream.lastEventId).toBe(idAtHide);
-    const resumed = next(stream);
+    const resumed = nextEvents(stream);
     setVisibility('visible');
     const [event] = await resumed;
     expect(Number(event?.id)).toBe(Number(idAtHide) + 1);
-    expect((await stats(key)).lastEventIds).toEqual(['', idAtHide]);
+    expect((await counterStats(key)).lastEventIds).toEqual(['', idAtHide]);
   });
 
   it('does not connect while the page starts hidden', async () => {
     const key = `hidden-${Math.random()}`;
     setVisibility('hidden');
     stream = connect(endpoint(key), { pauseWhenHidden: true });
-    const first = next(stream);
-    expect((await stats(key)).lastEventIds).toEqual([]);
+    const first = nextEvents(stream);
+    expect((await counterStats(key)).lastEventIds).toEqual([]);
     setVisibility('visible');
     expect((await first)[0]?.id).toBe('1');
   });
@@ -79,33 +49,33 @@ describe('pauseWhenHidden', () => {
   it('keeps a POST stream open while hidden unless pauseWhenHidden is "always"', async () => {
     const key = `post-${Math.random()}`;
     stream = connect(endpoint(key), { method: 'POST', body: 'x', pauseWhenHidden: true });
-    await next(stream);
+    await nextEvents(stream);
     setVisibility('hidden');
     expect(stream.status).toBe('open');
-    await next(stream, 2);
-    expect((await stats(key)).lastEventIds).toEqual(['']);
+    await nextEvents(stream, 2);
+    expect((await counterStats(key)).lastEventIds).toEqual(['']);
     stream.close();
 
     const always = `always-${Math.random()}`;
     stream = connect(endpoint(always), { method: 'POST', body: 'x', pauseWhenHidden: 'always' });
     setVisibility('visible');
-    await next(stream);
+    await nextEvents(stream);
     setVisibility('hidden');
-    expect((await stats(always, 0)).open).toBe(0);
-    const resumed = next(stream);
+    expect((await counterStats(always, 0)).open).toBe(0);
+    const resumed = nextEvents(stream);
     setVisibility('visible');
     await resumed;
-    expect((await stats(always)).methods).toEqual(['POST', 'POST']);
+    expect((await counterStats(always)).methods).toEqual(['POST', 'POST']);
   });
 
   it('ignores visibility without pauseWhenHidden', async () => {
     const key = `plain-${Math.random()}`;
     stream = connect(endpoint(key));
-    await next(stream);
+    await nextEvents(stream);
     setVisibility('hidden');
-    await next(stream, 2);
+    await nextEvents(stream, 2);
     expect(stream.status).toBe('open');
-    expect((await stats(key)).lastEventIds).toEqual(['']);
+    expect((await counterStats(key)).lastEventIds).toEqual(['']);
   });
 });
 
@@ -113,16 +83,16 @@ describe('online / offline', () => {
   it('makes no attempt while offline and reconnects at once when back online', async () => {
     const key = `net-${Math.random()}`;
     stream = connect(endpoint(key), { retry: { initialMs: 60_000 } });
-    await next(stream);
+    await nextEvents(stream);
     window.dispatchEvent(new Event('offline'));
     expect(stream.status).toBe('reconnecting');
     expect(stream.nextRetryAt).toBeNull();
-    expect((await stats(key, 0)).lastEventIds).toEqual(['']);
-    const resumed = next(stream);
+    expect((await counterStats(key, 0)).lastEventIds).toEqual(['']);
+    const resumed = nextEvents(stream);
     window.dispatchEvent(new Event('online'));
     await untilStatus(stream, 'open');
     await resumed;
-    expect((await stats(key)).lastEventIds).toHaveLength(2);
+    expect((await counterStats(key)).lastEventIds).toHaveLength(2);
   });
 
   it('removes its window and document listeners on close', () => {

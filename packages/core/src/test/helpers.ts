@@ -2,42 +2,8 @@ import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { writeSSEHead } from '@ssekit/testing';
-import type { EventStream, SSEEvent, StreamStatus } from '../types';
 
-/** Resolves once the stream reaches `status` (at once if it already has). */
-export function untilStatus(stream: EventStream, status: StreamStatus): Promise<void> {
-  if (stream.status === status) return Promise.resolve();
-  return new Promise((resolve) => {
-    const off = stream.onStatus((s) => {
-      if (s !== status) return;
-      off();
-      resolve();
-    });
-  });
-}
-
-/** Resolves with the next `n` events of any type. */
-export function nextEvents(stream: EventStream, n: number): Promise<SSEEvent[]> {
-  const got: SSEEvent[] = [];
-  return new Promise((resolve) => {
-    const off = stream.on('*', (e) => {
-      got.push(e);
-      if (got.length < n) return;
-      off();
-      resolve(got);
-    });
-  });
-}
-
-/** Resolves with the next error reported by the stream. */
-export function nextError(stream: EventStream): Promise<Error> {
-  return new Promise((resolve) => {
-    const off = stream.onError((e) => {
-      off();
-      resolve(e);
-    });
-  });
-}
+export { nextError, nextEvents, untilStatus } from './stream';
 
 /** One event in wire format. */
 export function sse(fields: { id?: string | number; event?: string; data: string }): string {
