@@ -13,6 +13,6 @@ export type { UseSSEOptions, UseSSEResult } from './use-sse';
 export { useSSE } from './use-sse';
 export type { UseSSEEventOptions } from './use-sse-event';
 export { useSSEEvent } from './use-sse-event';
-export type { StreamHookOptions } from './use-stream';
+export type { StreamHookOptions, StreamHookState } from './use-stream';
 export type { UseTokenStreamOptions, UseTokenStreamResult } from './use-token-stream';
 export { useTokenStream } from './use-token-stream';

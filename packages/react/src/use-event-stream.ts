@@ -1,6 +1,6 @@
-import type { SSEEvent, StreamStatus } from '@ssekit/core';
+import type { SSEEvent } from '@ssekit/core';
 import { eventList } from './use-sse';
-import { type StreamHookOptions, useLatest, useStream } from './use-stream';
+import { type StreamHookOptions, type StreamHookState, useLatest, useStream } from './use-stream';
 
 export interface UseEventStreamOptions extends StreamHookOptions {
   /** Event name(s) to keep; default `'*'` (every event). */
@@ -9,17 +9,10 @@ export interface UseEventStreamOptions extends StreamHookOptions {
   maxEvents?: number;
 }
 
-export interface UseEventStreamResult {
+export interface UseEventStreamResult extends StreamHookState {
   /** The most recent events (at most `maxEvents`), newest last. */
   events: readonly SSEEvent[];
   lastEvent: SSEEvent | null;
-  status: StreamStatus;
-  error: Error | null;
-  lastEventId: string;
-  /** When the next reconnect attempt is due (epoch ms), while `reconnecting`; otherwise null. */
-  nextRetryAt: number | null;
-  close(): void;
-  reconnect(): void;
 }
 
 const EMPTY: readonly SSEEvent[] = [];
@@ -41,14 +34,6 @@ export function useEventStream(
       return [...keep, event];
     },
   );
-  return {
-    events: stream.data,
-    lastEvent: stream.data[stream.data.length - 1] ?? null,
-    status: stream.status,
-    error: stream.error,
-    lastEventId: stream.lastEventId,
-    nextRetryAt: stream.nextRetryAt,
-    close: stream.close,
-    reconnect: stream.reconnect,
-  };
+  const { data: events, ...state } = stream;
+  return { ...state, events, lastEvent: events[events.length - 1] ?? null };
 }

@@ -1,7 +1,7 @@
-import type { SSEEvent, StreamStatus } from '@ssekit/core';
+import type { SSEEvent } from '@ssekit/core';
 import { useMemo } from 'react';
 import { type ParseFn, parseJsonOrText } from './parse';
-import { type StreamHookOptions, useStream } from './use-stream';
+import { type StreamHookOptions, type StreamHookState, useStream } from './use-stream';
 
 export interface UseSSEOptions<V, S, R> extends StreamHookOptions {
   /** Event name(s) to listen to; `'*'` for all. Default `'message'`. */
@@ -16,17 +16,8 @@ export interface UseSSEOptions<V, S, R> extends StreamHookOptions {
   select?: (state: S) => R;
 }
 
-export interface UseSSEResult<R> {
+export interface UseSSEResult<R> extends StreamHookState {
   data: R;
-  status: StreamStatus;
-  error: Error | null;
-  lastEventId: string;
-  /** When the next reconnect attempt is due (epoch ms), while `reconnecting`; otherwise null. */
-  nextRetryAt: number | null;
-  /** Closes this hook's stream until `reconnect()`. */
-  close(): void;
-  /** Reconnects now (resuming with `Last-Event-ID`), or reopens after `close()`. */
-  reconnect(): void;
 }
 
 /** Normalises the `event` option to a list. */
@@ -53,13 +44,5 @@ export function useSSE<V = unknown, S = V | undefined, R = S>(
     () => (select ? select(stream.data) : (stream.data as unknown as R)),
     [stream.data, select],
   );
-  return {
-    data,
-    status: stream.status,
-    error: stream.error,
-    lastEventId: stream.lastEventId,
-    nextRetryAt: stream.nextRetryAt,
-    close: stream.close,
-    reconnect: stream.reconnect,
-  };
+  return { ...stream, data };
 }

@@ -34,8 +34,13 @@ export function useLatest<T>(value: T) {
   return ref;
 }
 
+/** What every stream hook reports besides its data. */
+export type StreamHookState = Omit<UseStreamResult<unknown>, 'data'>;
+
 export interface UseStreamResult<D> extends StreamSnapshot<D> {
+  /** Closes this hook's stream until `reconnect()`. */
   close(): void;
+  /** Reconnects now (resuming with `Last-Event-ID`), or reopens after `close()`. */
   reconnect(): void;
 }
 
