@@ -170,7 +170,8 @@ export class SessionImpl implements Session {
       this.#finish(true);
       return false;
     }
-    (this.#queue ??= []).push(chunk);
+    this.#queue ??= [];
+    this.#queue.push(chunk);
     this.#queuedBytes += chunk.byteLength;
     return true;
   }
