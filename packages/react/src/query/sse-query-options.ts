@@ -1,0 +1,75 @@
+import { type ConnectOptions, connect, type SSEEvent } from '@ssekit/core';
+import {
+  type QueryKey,
+  queryOptions,
+  experimental_streamedQuery as streamedQuery,
+} from '@tanstack/react-query';
+import { type ParseFn, parseJsonOrText } from '../parse';
+import { eventList } from '../use-sse';
+
+export interface SSEQueryOptions<V, S, K extends QueryKey> extends ConnectOptions {
+  queryKey: K;
+  url: string;
+  /** Event name(s) that feed the query; `'*'` for all. Default `'message'`. */
+  event?: string | readonly string[];
+  /** Default: `JSON.parse`, the raw string if not JSON. */
+  parse?: ParseFn<V>;
+  /** Folds every value into the data, once per event, in order. Needs `initial`. */
+  reduce?: (state: S, value: V, event: SSEEvent) => S;
+  /** The data before the first event (with `reduce`). */
+  initial?: S;
+  /** Without `reduce`, the data is the list of the last `maxValues` values. Default 100. */
+  maxValues?: number;
+  /** What a refetch does with the data so far (TanStack's `streamedQuery`). Default `'reset'`. */
+  refetchMode?: 'append' | 'reset' | 'replace';
+}
+
+/**
+ * Query options for `useQuery` / `prefetchQuery` whose `queryFn` is TanStack's `streamedQuery`
+ * over an ssekit stream: the data grows with every event (reconnects resume with
+ * `Last-Event-ID` without refetching), the query is `success` from the first event and settles
+ * when the server stops the stream (HTTP 204); a fatal error (4xx, wrong content type) is the
+ * query's error. The connection closes when the query is cancelled or has no observers.
+ *
+ * @example
+ * const { data } = useQuery(sseQueryOptions({ queryKey: ['job', id], url: `/jobs/${id}`, event: 'progress' }));
+ */
+export function sseQueryOptions<V = unknown, S = V[], K extends QueryKey = QueryKey>(
+  options: SSEQueryOptions<V, S, K>,
+) {
+  const {
+    queryKey,
+    url,
+    event,
+    parse,
+    reduce,
+    initial,
+    maxValues = 100,
+    refetchMode = 'reset',
+    ...connectOptions
+  } = options;
+  const names = eventList(event);
+  const all = names.includes('*');
+  const toValue = (e: SSEEvent) => (parse ? parse(e.data, e) : (parseJsonOrText(e.data) as V));
+  const append = (list: V[], e: SSEEvent) => {
+    const next = [...list, toValue(e)];
+    return next.length > maxValues ? next.slice(next.length - maxValues) : next;
+  };
+
+  return queryOptions({
+    queryKey,
+    queryFn: streamedQuery<SSEEvent, S, K>({
+      streamFn: ({ signal }) => matching(connect(url, { ...connectOptions, signal }), names, all),
+      refetchMode,
+      reducer: (state, e) =>
+        reduce ? reduce(state, toValue(e), e) : (append(state as V[], e) as S),
+      initialValue: (reduce ? initial : []) as S,
+    }),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+}
+
+async function* matching(stream: AsyncIterable<SSEEvent>, names: readonly string[], all: boolean) {
+  for await (const e of stream) if (all || names.includes(e.event)) yield e;
+}
