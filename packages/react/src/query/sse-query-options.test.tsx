@@ -10,13 +10,34 @@ afterEach(() => {
   for (const client of clients.splice(0)) client.clear();
 });
 
-function wrapper() {
+function renderWithClient(ui: ReactNode) {
   const client = new QueryClient();
   clients.push(client);
-  const Wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={client}>{children}</QueryClientProvider>
+  return render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
+}
+
+function Job({ url }: { url: string }) {
+  const query = useQuery(
+    sseQueryOptions<{ percent: number }, number[]>({
+      queryKey: ['job', url],
+      url,
+      event: 'progress',
+      retry: { initialMs: 10 },
+      initial: [],
+      reduce: (seen, value) => [...seen, value.percent],
+    }),
   );
-  return { client, Wrapper };
+  return <p data-testid="job">{`${query.status}/${query.fetchStatus}:${query.data}`}</p>;
+}
+
+function Values({ url }: { url: string }) {
+  const { data } = useQuery(sseQueryOptions<number>({ queryKey: ['values'], url, maxValues: 3 }));
+  return <p data-testid="values">{data?.join(',')}</p>;
+}
+
+function Missing({ url }: { url: string }) {
+  const query = useQuery(sseQueryOptions({ queryKey: ['missing'], url }));
+  return <p data-testid="missing">{`${query.status}:${query.error?.name ?? ''}`}</p>;
 }
 
 describe('sseQueryOptions (streamedQuery over an ssekit stream)', () => {
@@ -32,25 +53,7 @@ describe('sseQueryOptions (streamedQuery over an ssekit stream)', () => {
       if (from === 0) setTimeout(() => res.socket?.destroy(), 20);
       else res.end();
     });
-    const { Wrapper } = wrapper();
-    function Job() {
-      const query = useQuery(
-        sseQueryOptions<{ percent: number }, number[]>({
-          queryKey: ['job', server.url],
-          url: server.url,
-          event: 'progress',
-          retry: { initialMs: 10 },
-          initial: [],
-          reduce: (seen, value) => [...seen, value.percent],
-        }),
-      );
-      return <p data-testid="job">{`${query.status}/${query.fetchStatus}:${query.data}`}</p>;
-    }
-    const view = render(
-      <Wrapper>
-        <Job />
-      </Wrapper>,
-    );
+    const view = renderWithClient(<Job url={server.url} />);
     await waitFor(() =>
       expect(view.getByTestId('job').textContent).toBe('success/idle:20,40,60,80,100'),
     );
@@ -61,18 +64,7 @@ describe('sseQueryOptions (streamedQuery over an ssekit stream)', () => {
     const server = await serve((_req, res) => {
       open(res, ...Array.from({ length: 8 }, (_, i) => frame(i + 1)));
     });
-    const { Wrapper } = wrapper();
-    function Values() {
-      const { data } = useQuery(
-        sseQueryOptions<number>({ queryKey: ['values'], url: server.url, maxValues: 3 }),
-      );
-      return <p data-testid="values">{data?.join(',')}</p>;
-    }
-    const view = render(
-      <Wrapper>
-        <Values />
-      </Wrapper>,
-    );
+    const view = renderWithClient(<Values url={server.url} />);
     await waitFor(() => expect(view.getByTestId('values').textContent).toBe('6,7,8'));
     expect(server.openStreams()).toBe(1);
     view.unmount();
@@ -83,16 +75,7 @@ describe('sseQueryOptions (streamedQuery over an ssekit stream)', () => {
     const server = await serve((_req, res) => {
       res.writeHead(404).end('no such job');
     });
-    const { Wrapper } = wrapper();
-    function Missing() {
-      const query = useQuery(sseQueryOptions({ queryKey: ['missing'], url: server.url }));
-      return <p data-testid="missing">{`${query.status}:${query.error?.name ?? ''}`}</p>;
-    }
-    const view = render(
-      <Wrapper>
-        <Missing />
-      </Wrapper>,
-    );
+    const view = renderWithClient(<Missing url={server.url} />);
     await waitFor(() => expect(view.getByTestId('missing').textContent).toBe('error:HttpError'));
     expect(server.requests).toHaveLength(1);
   });
