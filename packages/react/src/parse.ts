@@ -3,6 +3,11 @@ import type { SSEEvent } from '@ssekit/core';
 /** Turns an event's data into a value. */
 export type ParseFn<V> = (data: string, event: SSEEvent) => V;
 
+/** An event's value: `parse` when given, else JSON with the raw string as fallback. */
+export function eventValue<V>(event: SSEEvent, parse?: ParseFn<V>): V {
+  return parse ? parse(event.data, event) : (parseJsonOrText(event.data) as V);
+}
+
 /** `JSON.parse`, or the raw string when the data is not JSON. */
 export function parseJsonOrText(data: string): unknown {
   try {

@@ -1,6 +1,6 @@
 import type { SSEEvent } from '@ssekit/core';
 import { useEffect, useState } from 'react';
-import { type ParseFn, parseJsonOrText } from './parse';
+import { eventValue, type ParseFn } from './parse';
 import { useSSEContext } from './provider';
 import {
   identityOf,
@@ -60,7 +60,7 @@ export function useSSEEvent<V = unknown>(
     const stream = ctx.getHub().connect(request.url, { ...request.options, replayLast });
     const off = stream.on(eventName, (event) => {
       const { handler, parse } = latest.current;
-      handler(parse ? parse(event.data, event) : (parseJsonOrText(event.data) as V), event);
+      handler(eventValue(event, parse), event);
     });
     return () => {
       off();

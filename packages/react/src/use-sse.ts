@@ -1,6 +1,6 @@
 import type { SSEEvent } from '@ssekit/core';
 import { useMemo } from 'react';
-import { type ParseFn, parseJsonOrText } from './parse';
+import { eventValue, type ParseFn } from './parse';
 import { type StreamHookOptions, type StreamHookState, useStream } from './use-stream';
 
 export interface UseSSEOptions<V, S, R> extends StreamHookOptions {
@@ -37,7 +37,7 @@ export function useSSE<V = unknown, S = V | undefined, R = S>(
   const { parse, reduce, select, initial, event } = options;
   const events = eventList(event);
   const stream = useStream<S>(url, options, events, initial as S, (state, ev) => {
-    const value = parse ? parse(ev.data, ev) : (parseJsonOrText(ev.data) as V);
+    const value = eventValue(ev, parse);
     return reduce ? reduce(state, value, ev) : (value as unknown as S);
   });
   const data = useMemo(

@@ -4,7 +4,7 @@ import {
   queryOptions,
   experimental_streamedQuery as streamedQuery,
 } from '@tanstack/react-query';
-import { type ParseFn, parseJsonOrText } from '../parse';
+import { eventValue, type ParseFn } from '../parse';
 import { eventList } from '../use-sse';
 
 export interface SSEQueryOptions<V, S, K extends QueryKey> extends ConnectOptions {
@@ -50,7 +50,7 @@ export function sseQueryOptions<V = unknown, S = V[], K extends QueryKey = Query
   } = options;
   const names = eventList(event);
   const all = names.includes('*');
-  const toValue = (e: SSEEvent) => (parse ? parse(e.data, e) : (parseJsonOrText(e.data) as V));
+  const toValue = (e: SSEEvent) => eventValue(e, parse);
   const append = (list: V[], e: SSEEvent) => {
     const next = [...list, toValue(e)];
     return next.length > maxValues ? next.slice(next.length - maxValues) : next;

@@ -8,7 +8,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { parseJsonOrText } from '../parse';
+import { eventValue } from '../parse';
 import { eventList, type UseSSEOptions } from '../use-sse';
 import { useStream } from '../use-stream';
 
@@ -37,7 +37,7 @@ export function useSSEQuery<V = unknown, S = V>(
     eventList(options.event),
     client.getQueryData<S>(queryKey) ?? initial,
     (state, event: SSEEvent) => {
-      const value = parse ? parse(event.data, event) : (parseJsonOrText(event.data) as V);
+      const value = eventValue(event, parse);
       return reduce ? reduce(state as S, value, event) : (value as unknown as S);
     },
     queryKey,
