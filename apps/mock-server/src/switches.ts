@@ -51,13 +51,7 @@ export function intParam(
   min: number,
   max: number,
 ): number | undefined {
-  const raw = query.get(name);
-  if (raw === null || raw === '') return undefined;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new SwitchError(name, raw, `an integer from ${min} to ${max}`);
-  }
-  return value;
+  return boundedParam(query, name, min, max, 'an integer', (raw) => /^\d+$/.test(raw));
 }
 
 /** Reads a number query parameter within [min, max] (fractions allowed). */
@@ -67,11 +61,23 @@ export function numberParam(
   min: number,
   max: number,
 ): number | undefined {
+  return boundedParam(query, name, min, max, 'a number', (raw) => Number.isFinite(Number(raw)));
+}
+
+/** A numeric parameter whose text passes `wellFormed` and whose value is within [min, max]. */
+function boundedParam(
+  query: URLSearchParams,
+  name: string,
+  min: number,
+  max: number,
+  kind: string,
+  wellFormed: (raw: string) => boolean,
+): number | undefined {
   const raw = query.get(name);
   if (raw === null || raw === '') return undefined;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new SwitchError(name, raw, `a number from ${min} to ${max}`);
+  if (!wellFormed(raw) || value < min || value > max) {
+    throw new SwitchError(name, raw, `${kind} from ${min} to ${max}`);
   }
   return value;
 }
