@@ -2,6 +2,8 @@ import { startServer, type TestServer, writeSSEHead } from '@ssekit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './connect';
 import { ContentTypeError, HttpError, SSEError } from './errors';
+import { withQueryParam } from './event-stream';
+import { eventSourceTransport } from './eventsource-transport';
 import { nextError, nextEvents, openStream, sse, untilStatus } from './test/helpers';
 import type { EventStream, StreamStatus } from './types';
 
@@ -35,7 +37,6 @@ describe('connect (fetch transport)', () => {
     const req = server.requests[0];
     expect(req?.method).toBe('GET');
     expect(req?.headers.accept).toBe('text/event-stream');
-    expect(req?.headers['cache-control']).toBe('no-cache');
     expect(req?.headers['last-event-id']).toBeUndefined();
   });
 
@@ -44,6 +45,38 @@ describe('connect (fetch transport)', () => {
     stream = connect(server.url, { lastEventId: '41' });
     await nextEvents(stream, 1);
     expect(server.requests[0]?.headers['last-event-id']).toBe('41');
+  });
+
+  it('with lastEventIdParam, resumes with a query parameter instead of the header', async () => {
+    let resumed!: () => void;
+    const second = new Promise<void>((resolve) => {
+      resumed = resolve;
+    });
+    server = await startServer((_req, res) => {
+      if (server?.requests.length === 1) {
+        writeSSEHead(res);
+        res.end(sse({ id: 'a b', data: 'x' }));
+      } else {
+        openStream(res);
+        resumed();
+      }
+    });
+    stream = connect(`${server.url}/s?q=1#h`, {
+      lastEventIdParam: 'last',
+      retry: { initialMs: 1, jitter: 0 },
+    });
+    await second;
+    const [first, again] = server.requests;
+    expect(first?.url).toBe('/s?q=1');
+    expect(again?.url).toBe('/s?q=1&last=a%20b');
+    expect(again?.headers['last-event-id']).toBeUndefined();
+  });
+
+  it('withQueryParam sets one parameter and keeps the rest as written', () => {
+    expect(withQueryParam('/s', 'id', '7')).toBe('/s?id=7');
+    expect(withQueryParam('/s?a=b+c&id=1&id=2#x', 'id', '7')).toBe('/s?a=b+c&id=7#x');
+    expect(withQueryParam('http://h/s?', 'last id', '1/2')).toBe('http://h/s?last%20id=1%2F2');
+    expect(withQueryParam('/s?a=1', 'id', '')).toBe('/s?a=1');
   });
 
   it('uses a custom fetch', async () => {
@@ -183,8 +216,10 @@ describe('connect (fetch transport)', () => {
   });
 
   it('rejects requests the eventsource transport cannot make', () => {
-    expect(() => connect('/x', { transport: 'eventsource', method: 'POST' })).toThrow(SSEError);
-    expect(() => connect('/x', { transport: 'eventsource', headers: { a: 'b' } })).toThrow(
+    expect(() => connect('/x', { transport: eventSourceTransport, method: 'POST' })).toThrow(
+      SSEError,
+    );
+    expect(() => connect('/x', { transport: eventSourceTransport, headers: { a: 'b' } })).toThrow(
       /EventSource/,
     );
   });

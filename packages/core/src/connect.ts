@@ -1,7 +1,5 @@
-import { shareAcrossTabs } from './cross-tab';
 import { SSEError } from './errors';
 import { ReconnectingStream } from './event-stream';
-import { eventSourceTransport, eventSourceUnsupported } from './eventsource-transport';
 import { fetchTransport } from './fetch-transport';
 import type { ConnectOptions, EventStream } from './types';
 
@@ -14,24 +12,25 @@ import type { ConnectOptions, EventStream } from './types';
  * const stream = connect('/api/prices', { idleTimeoutMs: 30_000 });
  * stream.on('price', (e) => render(JSON.parse(e.data)));
  *
+ * Optional features are values to import, so an app that does not use them does not ship them:
+ * `transport: eventSourceTransport`, `crossTab: crossTab()`, `page: pageLifecycle()`.
+ *
  * @throws SSEError with code `invalid-options` for a request that could never be sent (a body
  * with GET or HEAD, or a `ReadableStream` body, which cannot be sent again on reconnect), or
- * `eventsource-unsupported` when `transport: 'eventsource'` is asked for a request that
+ * `eventsource-unsupported` when `transport: eventSourceTransport` is asked for a request that
  * `EventSource` cannot make (not GET, a body, custom headers, or no EventSource).
  */
 export function connect(url: string, options: ConnectOptions = {}): EventStream {
   if (options.crossTab) {
     const { crossTab, ...own } = options;
-    return shareAcrossTabs(url, crossTab, own, connect) ?? connect(url, own);
+    return crossTab.share(url, own, connect) ?? connect(url, own);
   }
   const problem = invalidOptions(options);
   if (problem) throw new SSEError('invalid-options', problem);
-  if (options.transport === 'eventsource') {
-    const unsupported = eventSourceUnsupported(options);
-    if (unsupported) throw new SSEError('eventsource-unsupported', unsupported);
-    return new ReconnectingStream(url, options, eventSourceTransport);
-  }
-  return new ReconnectingStream(url, options, fetchTransport);
+  const transport = options.transport ?? fetchTransport;
+  const unsupported = transport.unsupported?.(options);
+  if (unsupported) throw new SSEError(`${transport.name}-unsupported`, unsupported);
+  return new ReconnectingStream(url, options, transport);
 }
 
 function invalidOptions({ method = 'GET', body }: ConnectOptions): string | null {

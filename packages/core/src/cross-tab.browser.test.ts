@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './connect';
+import { crossTab } from './cross-tab';
 import { counterStats } from './test/stream';
 import type { TabRecord } from './test/tab';
 
@@ -96,8 +97,8 @@ describe('crossTab (real Chromium: BroadcastChannel + Web Locks)', () => {
   });
 
   it('works in the same document too, and reports a fatal error in every tab', async () => {
-    const first = connect('/__sse/status?code=404', { crossTab: true });
-    const second = connect('/__sse/status?code=404', { crossTab: true });
+    const first = connect('/__sse/status?code=404', { crossTab: crossTab() });
+    const second = connect('/__sse/status?code=404', { crossTab: crossTab() });
     await until(() => first.status === 'closed' && second.status === 'closed');
     expect(first.error).toMatchObject({ name: 'HttpError', status: 404 });
     expect(second.error).toMatchObject({ code: 'http', status: 404 });

@@ -1,6 +1,7 @@
 import { startServer, writeSSEHead } from '@ssekit/testing';
 import { afterEach, expect, it } from 'vitest';
 import { connect } from './connect';
+import { crossTab } from './cross-tab';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(() => close?.());
@@ -12,7 +13,7 @@ it('crossTab falls back to an unshared connection where Web Locks are missing (N
   });
   close = server.close;
   expect(typeof navigator === 'undefined' || !('locks' in navigator)).toBe(true);
-  const stream = connect(server.url, { crossTab: true });
+  const stream = connect(server.url, { crossTab: crossTab() });
   const event = await new Promise((resolve) => stream.on('message', resolve));
   stream.close();
   expect(event).toEqual({ event: 'message', data: 'one', id: '1' });

@@ -3,9 +3,9 @@ import { ContentTypeError, HttpError, SSEError } from './errors';
 import type {
   ConnectOptions,
   ErrorListener,
-  EventListener,
   EventStream,
   SSEEvent,
+  SSEEventListener,
   StatusListener,
   StreamStatus,
 } from './types';
@@ -38,25 +38,46 @@ interface WireError {
 const PREFIX = 'ssekit:tab:';
 
 /**
- * `connect(url, { crossTab })`: one stream shared by every tab of this origin that asks for the
- * same request (or names the same key with `crossTab: 'key'`). One tab
- * (the leader, elected with the Web Locks API) holds the connection and forwards its events and
- * status to the others over a `BroadcastChannel`. When the leader tab closes (or calls
- * `close()`), its lock is released and the next tab takes over, resuming with `Last-Event-ID`
- * from the last event every tab has seen, so nothing is lost or repeated.
- *
- * Returns null where `BroadcastChannel` or `navigator.locks` is missing (Node, old browsers):
- * the caller then connects unshared.
+ * The `crossTab` option of `connect`: a value made by {@link crossTab}. Plain data and a shared
+ * function, so equal options stay equal across renders.
  */
-export function shareAcrossTabs(
+export interface CrossTab {
+  /** Tabs naming the same key share one stream; without one, the same request does. */
+  readonly key: string | undefined;
+  /**
+   * Opens the shared stream for this tab (`open` connects for real, in the leader tab), or
+   * returns null where the browser APIs are missing, so the caller connects unshared.
+   */
+  share(this: CrossTab, url: string, options: ConnectOptions, open: Open): EventStream | null;
+}
+
+/**
+ * Shares one stream among every tab of this origin that asks for the same request (method,
+ * absolute URL and string body), or that names the same `key`:
+ * `connect(url, { crossTab: crossTab() })`. One tab (the leader, elected with the Web Locks
+ * API) holds the connection and forwards its events and status to the others over a
+ * `BroadcastChannel`. When the leader tab closes (or calls `close()`), its lock is released and
+ * the next tab takes over, resuming with `Last-Event-ID` from the last event every tab has
+ * seen, so nothing is lost or repeated. Where `BroadcastChannel` or `navigator.locks` is
+ * missing (Node, old browsers) the stream connects unshared.
+ *
+ * @example
+ * connect('/api/prices', { crossTab: crossTab() });
+ * useSSE('/api/prices', { crossTab: crossTab('prices') });
+ */
+export function crossTab(key?: string): CrossTab {
+  return { key, share: shareAcrossTabs };
+}
+
+function shareAcrossTabs(
+  this: CrossTab,
   url: string,
-  key: string | true,
   options: ConnectOptions,
   open: Open,
 ): EventStream | null {
   if (typeof BroadcastChannel === 'undefined' || typeof navigator === 'undefined') return null;
   if (!navigator.locks) return null;
-  return new TabStream(url, key === true ? defaultKey(url, options) : key, options, open);
+  return new TabStream(url, this.key ?? defaultKey(url, options), options, open);
 }
 
 function defaultKey(url: string, options: ConnectOptions): string {
@@ -72,7 +93,7 @@ class TabStream implements EventStream {
   nextRetryAt: number | null = null;
 
   readonly #channel: BroadcastChannel;
-  readonly #listeners = new Map<string, Set<EventListener>>();
+  readonly #listeners = new Map<string, Set<SSEEventListener>>();
   readonly #statusListeners = new Set<StatusListener>();
   readonly #errorListeners = new Set<ErrorListener>();
   readonly #election = new AbortController();
@@ -190,8 +211,8 @@ class TabStream implements EventStream {
     for (const listener of [...this.#errorListeners]) listener(error);
   }
 
-  on(eventName: string, listener: EventListener): () => void {
-    const set = this.#listeners.get(eventName) ?? new Set<EventListener>();
+  on(eventName: string, listener: SSEEventListener): () => void {
+    const set = this.#listeners.get(eventName) ?? new Set<SSEEventListener>();
     this.#listeners.set(eventName, set);
     set.add(listener);
     return () => set.delete(listener);

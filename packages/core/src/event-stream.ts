@@ -2,15 +2,14 @@ import { iterate } from './async-iterator';
 import { type Backoff, createBackoff, RETRY_DEFAULTS } from './backoff';
 import { HttpError, RetryLimitError, SSEError } from './errors';
 import { Listeners } from './listeners';
-import { type PageWatch, watchPage } from './page-lifecycle';
 import { createParser, type Parser } from './parser';
 import type { Transport, TransportSink } from './transport';
 import type {
   ConnectOptions,
   ErrorListener,
-  EventListener,
   EventStream,
   SSEEvent,
+  SSEEventListener,
   StatusListener,
   StreamStatus,
 } from './types';
@@ -41,8 +40,9 @@ export class ReconnectingStream implements EventStream {
   readonly #backoff: Backoff;
   readonly #maxAttempts: number;
   readonly #parser: Parser;
-  readonly #page: PageWatch | null;
-  readonly #pauseWhenHidden: boolean;
+  /** Set by the `page` option: offline, or hidden with `pauseWhenHidden`. */
+  #pagePaused = false;
+  #unwatchPage: (() => void) | null = null;
   #failures = 0;
   #closed = false;
   #current: { controller: AbortController; why?: AbortKind } | null = null;
@@ -74,21 +74,22 @@ export class ReconnectingStream implements EventStream {
       },
       { maxEventBytes: options.maxEventBytes, lastEventId: this.lastEventId },
     );
-    const isGet = (options.method ?? 'GET').toUpperCase() === 'GET';
-    const pause = options.pauseWhenHidden;
-    this.#pauseWhenHidden = pause === 'always' || (pause === true && isGet);
     if (options.signal?.aborted) {
       this.#closed = true;
       this.status = 'closed';
-      this.#page = null;
       return;
     }
     options.signal?.addEventListener('abort', this.#onSignalAbort);
-    this.#page = watchPage(this.#pauseWhenHidden, () => this.#onPageChange());
+    this.#unwatchPage =
+      options.page?.watch({
+        method: (options.method ?? 'GET').toUpperCase(),
+        setPaused: (paused) => this.#setPaused(paused),
+        reconnect: () => this.reconnect(),
+      }) ?? null;
     void this.#run();
   }
 
-  on(eventName: string, listener: EventListener): () => void {
+  on(eventName: string, listener: SSEEventListener): () => void {
     if (this.#closed) return () => {};
     let named = this.#listeners.get(eventName);
     if (!named) {
@@ -134,7 +135,7 @@ export class ReconnectingStream implements EventStream {
     /** Still `connecting`, or a planned roll-over (max age) that stays `open` meanwhile. */
     let quiet = true;
     while (!this.#closed) {
-      while (this.#paused() && !this.#closed) {
+      while (this.#pagePaused && !this.#closed) {
         if (this.status === 'open') this.#setStatus('reconnecting');
         await this.#sleep(null);
       }
@@ -186,16 +187,17 @@ export class ReconnectingStream implements EventStream {
       const { headers } = this.#options;
       const resolved = typeof headers === 'function' ? await headers() : (headers ?? {});
       if (signal.aborted) return { kind: 'aborted', why: current.why ?? 'close' };
+      const param = this.#options.lastEventIdParam;
       const request = {
-        url: this.url,
+        url: param ? withQueryParam(this.url, param, this.lastEventId) : this.url,
         method: this.#options.method ?? 'GET',
         headers: resolved,
         body: this.#options.body,
         credentials: this.#options.credentials,
         fetch: this.#options.fetch,
-        lastEventId: this.lastEventId,
+        lastEventId: param ? '' : this.lastEventId,
       };
-      const result = await this.#transport(request, this.#sink, signal);
+      const result = await this.#transport.open(request, this.#sink, signal);
       return result === 'stop' ? { kind: 'stop' } : { kind: 'end' };
     } catch (error) {
       if (signal.aborted) return { kind: 'aborted', why: current.why ?? 'close' };
@@ -268,13 +270,11 @@ export class ReconnectingStream implements EventStream {
     });
   }
 
-  #paused(): boolean {
-    const state = this.#page?.state;
-    return !!state && (state.offline || (state.hidden && this.#pauseWhenHidden));
-  }
-
-  #onPageChange() {
-    if (!this.#paused()) {
+  /** From the page lifecycle: pause (drop the connection) or resume (wake a waiting retry). */
+  #setPaused(paused: boolean) {
+    if (this.#closed) return;
+    this.#pagePaused = paused;
+    if (!paused) {
       this.#wake?.();
       return;
     }
@@ -304,7 +304,8 @@ export class ReconnectingStream implements EventStream {
     this.#abort('close');
     this.#wake?.();
     this.nextRetryAt = null;
-    this.#page?.dispose();
+    this.#unwatchPage?.();
+    this.#unwatchPage = null;
     this.#options.signal?.removeEventListener('abort', this.#onSignalAbort);
     if (error) this.#report(error);
     else this.error = null;
@@ -314,6 +315,21 @@ export class ReconnectingStream implements EventStream {
     this.#errorListeners.clear();
     this.#nameWatchers.clear();
   }
+}
+
+/**
+ * `url` with the query parameter `name` set to `value` (other parameters and the hash kept as
+ * written); `url` itself when `value` is empty.
+ */
+export function withQueryParam(url: string, name: string, value: string): string {
+  if (!value) return url;
+  const hashAt = url.indexOf('#');
+  const hash = hashAt < 0 ? '' : url.slice(hashAt);
+  const [path = '', query = ''] = (hashAt < 0 ? url : url.slice(0, hashAt)).split(/\?(.*)/s);
+  const key = encodeURIComponent(name);
+  const kept = query.split('&').filter((pair) => pair && pair.split('=')[0] !== key);
+  kept.push(`${key}=${encodeURIComponent(value)}`);
+  return `${path}?${kept.join('&')}${hash}`;
 }
 
 function toError(value: unknown): Error {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './connect';
 import { SSEError } from './errors';
+import { eventSourceTransport } from './eventsource-transport';
 import { counterStats, nextEvents, untilStatus } from './test/stream';
 import type { EventStream, StreamStatus } from './types';
 
@@ -11,7 +12,7 @@ describe('eventsource transport (native EventSource in Chromium)', () => {
   it('receives events and resumes after drops: the browser sends Last-Event-ID', async () => {
     const key = `es-${Math.random()}`;
     stream = connect(`/__sse/counter?key=${key}&total=6&drop=2&retry=20`, {
-      transport: 'eventsource',
+      transport: eventSourceTransport,
     });
     const statuses: StreamStatus[] = [];
     stream.onStatus((s) => statuses.push(s));
@@ -26,7 +27,7 @@ describe('eventsource transport (native EventSource in Chromium)', () => {
   it('delivers named events to on(name) and to "*" once a listener exists', async () => {
     const key = `named-${Math.random()}`;
     stream = connect(`/__sse/counter?key=${key}&total=4&named=1&interval=20`, {
-      transport: 'eventsource',
+      transport: eventSourceTransport,
     });
     const ticks = nextEvents(stream, 2, 'tick');
     const all = nextEvents(stream, 4, '*');
@@ -40,7 +41,7 @@ describe('eventsource transport (native EventSource in Chromium)', () => {
   });
 
   it('closes with a fatal error when EventSource gives up (HTTP 404)', async () => {
-    stream = connect('/__sse/status?code=404', { transport: 'eventsource' });
+    stream = connect('/__sse/status?code=404', { transport: eventSourceTransport });
     await untilStatus(stream, 'closed');
     expect(stream.error).toBeInstanceOf(SSEError);
     expect((stream.error as SSEError).code).toBe('eventsource');
@@ -49,7 +50,7 @@ describe('eventsource transport (native EventSource in Chromium)', () => {
   it('close() closes the EventSource: the server sees the response end', async () => {
     const key = `close-${Math.random()}`;
     stream = connect(`/__sse/counter?key=${key}&total=1000&interval=20`, {
-      transport: 'eventsource',
+      transport: eventSourceTransport,
     });
     await nextEvents(stream, 1, '*');
     expect((await counterStats(key)).open).toBe(1);

@@ -2,15 +2,24 @@ import { SSEError } from './errors';
 import type { Transport } from './transport';
 
 /**
- * The browser's native `EventSource` (GET only, no custom headers). It parses and reconnects by
- * itself, sending `Last-Event-ID` on its own reconnects; a connection it gives up on (an HTTP
- * error status or a wrong content type, which it does not tell apart) is reported as a fatal
- * `SSEError` with code `eventsource`.
- * It dispatches only event types someone listens to: `message` always, other names once an
- * `on(name, ...)` listener exists.
+ * The browser's native `EventSource` as a transport: `connect(url, { transport:
+ * eventSourceTransport })`. GET only, no custom headers or body (`connect` throws an `SSEError`
+ * with code `eventsource-unsupported` otherwise). It parses and reconnects by itself, sending
+ * `Last-Event-ID` on its own reconnects; a connection it gives up on (an HTTP error status or a
+ * wrong content type, which it does not tell apart) is reported as a fatal `SSEError` with code
+ * `eventsource`. It dispatches only event types someone listens to: `message` always, other
+ * names once an `on(name, ...)` listener exists.
  */
-export const eventSourceTransport: Transport = (request, sink, signal) =>
-  new Promise((_resolve, reject) => {
+export const eventSourceTransport: Transport = {
+  name: 'eventsource',
+  unsupported: eventSourceUnsupported,
+  open: openEventSource,
+};
+
+function openEventSource(
+  ...[request, sink, signal]: Parameters<Transport['open']>
+): ReturnType<Transport['open']> {
+  return new Promise((_resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);
       return;
@@ -56,9 +65,10 @@ export const eventSourceTransport: Transport = (request, sink, signal) =>
       );
     };
   });
+}
 
 /** Why a request cannot go through `EventSource`, or null when it can. */
-export function eventSourceUnsupported(options: {
+function eventSourceUnsupported(options: {
   method?: string | undefined;
   body?: unknown;
   headers?: unknown;

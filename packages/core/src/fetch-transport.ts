@@ -6,12 +6,19 @@ const MAX_ERROR_BODY = 1024;
 /** Longest `Retry-After` honoured: a server asking for more is retried after this. */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
-/** The default transport: `fetch` with a streamed body; any method, headers and body. */
-export const fetchTransport: Transport = async (request, sink, signal) => {
+/**
+ * The default transport: `fetch` with a streamed body; any method, headers and body. It adds
+ * only `accept` (CORS-safelisted) and, when resuming, `last-event-id`; caches are bypassed with
+ * `cache: 'no-store'` rather than a header, so a plain cross-origin GET needs no preflight.
+ */
+export const fetchTransport: Transport = { name: 'fetch', open: openFetch };
+
+async function openFetch(
+  ...[request, sink, signal]: Parameters<Transport['open']>
+): ReturnType<Transport['open']> {
   const doFetch = request.fetch ?? globalThis.fetch;
   const headers = new Headers(request.headers);
   headers.set('accept', 'text/event-stream');
-  headers.set('cache-control', 'no-cache');
   if (request.lastEventId) headers.set('last-event-id', request.lastEventId);
   const init: RequestInit = { method: request.method, headers, signal, cache: 'no-store' };
   if (request.body != null) init.body = request.body;
@@ -45,7 +52,7 @@ export const fetchTransport: Transport = async (request, sink, signal) => {
   } finally {
     reader.releaseLock();
   }
-};
+}
 
 /** `Retry-After` as delay-seconds or an HTTP-date, in ms (capped); undefined when absent or bad. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {

@@ -4,9 +4,9 @@ import { Listeners } from './listeners';
 import type {
   ConnectOptions,
   ErrorListener,
-  EventListener,
   EventStream,
   SSEEvent,
+  SSEEventListener,
   StatusListener,
   StreamStatus,
 } from './types';
@@ -147,7 +147,7 @@ class SharedView implements EventStream {
     return this.#entry?.stream.nextRetryAt ?? null;
   }
 
-  on(eventName: string, listener: EventListener): () => void {
+  on(eventName: string, listener: SSEEventListener): () => void {
     const entry = this.#entry;
     if (!entry) return () => {};
     let delivered = false;
@@ -237,9 +237,9 @@ function requestKey(url: string, o: ConnectOptions): string {
     url,
     headers,
     body,
-    o.transport ?? 'fetch',
+    o.transport?.name ?? 'fetch',
     o.credentials ?? null,
     o.fetch ? identity(o.fetch) : null,
-    o.crossTab ?? false,
+    o.crossTab ? ['tab', o.crossTab.key ?? null] : false,
   ]);
 }

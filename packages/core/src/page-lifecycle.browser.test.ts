@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './connect';
+import { pageLifecycle } from './page-lifecycle';
 import { counterStats, nextEvents, untilStatus } from './test/stream';
 import type { EventStream } from './types';
 
@@ -19,10 +20,10 @@ afterEach(() => {
 
 const endpoint = (key: string) => `/__sse/counter?key=${key}&total=100000&interval=15`;
 
-describe('pauseWhenHidden', () => {
+describe('pageLifecycle({ pauseWhenHidden })', () => {
   it('closes the connection while hidden and resumes with Last-Event-ID when shown', async () => {
     const key = `vis-${Math.random()}`;
-    stream = connect(endpoint(key), { pauseWhenHidden: true });
+    stream = connect(endpoint(key), { page: pageLifecycle({ pauseWhenHidden: true }) });
     await nextEvents(stream, 2);
     setVisibility('hidden');
     const idAtHide = stream.lastEventId;
@@ -39,7 +40,7 @@ describe('pauseWhenHidden', () => {
   it('does not connect while the page starts hidden', async () => {
     const key = `hidden-${Math.random()}`;
     setVisibility('hidden');
-    stream = connect(endpoint(key), { pauseWhenHidden: true });
+    stream = connect(endpoint(key), { page: pageLifecycle({ pauseWhenHidden: true }) });
     const first = nextEvents(stream);
     expect((await counterStats(key)).lastEventIds).toEqual([]);
     setVisibility('visible');
@@ -48,7 +49,11 @@ describe('pauseWhenHidden', () => {
 
   it('keeps a POST stream open while hidden unless pauseWhenHidden is "always"', async () => {
     const key = `post-${Math.random()}`;
-    stream = connect(endpoint(key), { method: 'POST', body: 'x', pauseWhenHidden: true });
+    stream = connect(endpoint(key), {
+      method: 'POST',
+      body: 'x',
+      page: pageLifecycle({ pauseWhenHidden: true }),
+    });
     await nextEvents(stream);
     setVisibility('hidden');
     expect(stream.status).toBe('open');
@@ -57,7 +62,11 @@ describe('pauseWhenHidden', () => {
     stream.close();
 
     const always = `always-${Math.random()}`;
-    stream = connect(endpoint(always), { method: 'POST', body: 'x', pauseWhenHidden: 'always' });
+    stream = connect(endpoint(always), {
+      method: 'POST',
+      body: 'x',
+      page: pageLifecycle({ pauseWhenHidden: 'always' }),
+    });
     setVisibility('visible');
     await nextEvents(stream);
     setVisibility('hidden');
@@ -79,10 +88,10 @@ describe('pauseWhenHidden', () => {
   });
 });
 
-describe('online / offline', () => {
+describe('pageLifecycle(): online / offline', () => {
   it('makes no attempt while offline and reconnects at once when back online', async () => {
     const key = `net-${Math.random()}`;
-    stream = connect(endpoint(key), { retry: { initialMs: 60_000 } });
+    stream = connect(endpoint(key), { retry: { initialMs: 60_000 }, page: pageLifecycle() });
     await nextEvents(stream);
     window.dispatchEvent(new Event('offline'));
     expect(stream.status).toBe('reconnecting');
@@ -93,6 +102,17 @@ describe('online / offline', () => {
     await untilStatus(stream, 'open');
     await resumed;
     expect((await counterStats(key)).lastEventIds).toHaveLength(2);
+  });
+
+  it('does not watch the page without the page option', async () => {
+    const key = `unwatched-${Math.random()}`;
+    stream = connect(endpoint(key));
+    await nextEvents(stream);
+    window.dispatchEvent(new Event('offline'));
+    await nextEvents(stream, 2);
+    expect(stream.status).toBe('open');
+    window.dispatchEvent(new Event('online'));
+    expect((await counterStats(key)).lastEventIds).toEqual(['']);
   });
 
   it('removes its window and document listeners on close', () => {
@@ -117,7 +137,12 @@ describe('online / offline', () => {
     const restoreWindow = spy(window);
     const restoreDocument = spy(document);
     try {
-      const s = connect('/__sse/counter?key=listeners&total=1', { pauseWhenHidden: true });
+      const plain = connect('/__sse/counter?key=listeners&total=1');
+      expect(added).toEqual([]);
+      plain.close();
+      const s = connect('/__sse/counter?key=listeners&total=1', {
+        page: pageLifecycle({ pauseWhenHidden: true }),
+      });
       expect(added.sort()).toEqual(['offline', 'online', 'visibilitychange']);
       s.close();
       expect(removed.sort()).toEqual(added);

@@ -1,4 +1,4 @@
-import type { HeadersRecord, SSEEvent } from './types';
+import type { ConnectOptions, HeadersRecord, SSEEvent } from './types';
 
 /** One connection attempt, with headers already resolved. */
 export interface TransportRequest {
@@ -28,12 +28,22 @@ export interface TransportSink {
 }
 
 /**
- * Runs one connection until it ends. Resolves `'end'` when the server closed the stream
- * (reconnect), `'stop'` for HTTP 204 (close for good); rejects with the failure otherwise
- * (an `SSEError` with `fatal: true` is never retried).
+ * How a stream connects (the `transport` option): `fetch` by default, or the exported
+ * `eventSourceTransport`. Plain data and functions, so equal options stay equal across renders.
  */
-export type Transport = (
-  request: TransportRequest,
-  sink: TransportSink,
-  signal: AbortSignal,
-) => Promise<'end' | 'stop'>;
+export interface Transport {
+  /** Names the transport in sharing keys and in the `${name}-unsupported` error code. */
+  readonly name: string;
+  /** Why this transport can never make the request, or null when it can (checked by `connect`). */
+  unsupported?(options: ConnectOptions): string | null;
+  /**
+   * Runs one connection until it ends. Resolves `'end'` when the server closed the stream
+   * (reconnect), `'stop'` for HTTP 204 (close for good); rejects with the failure otherwise
+   * (an `SSEError` with `fatal: true` is never retried).
+   */
+  open(
+    request: TransportRequest,
+    sink: TransportSink,
+    signal: AbortSignal,
+  ): Promise<'end' | 'stop'>;
+}

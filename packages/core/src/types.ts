@@ -1,3 +1,7 @@
+import type { CrossTab } from './cross-tab';
+import type { PageLifecycle } from './page-lifecycle';
+import type { Transport } from './transport';
+
 /** One dispatched server-sent event, as the browser's `MessageEvent` would carry it. */
 export interface SSEEvent {
   /** The event type; `message` when the stream named none. */
@@ -25,13 +29,13 @@ export interface RetryOptions {
   maxAttempts?: number;
 }
 
+/** Request headers by name. */
 export type HeadersRecord = Record<string, string>;
 
 /** Headers, or a function called before every connection (for fresh tokens). */
 export type HeadersOption = HeadersRecord | (() => HeadersRecord | Promise<HeadersRecord>);
 
-export type TransportName = 'fetch' | 'eventsource';
-
+/** Options of {@link connect} (and of a hub's `connect`). */
 export interface ConnectOptions {
   method?: string;
   headers?: HeadersOption;
@@ -46,25 +50,37 @@ export interface ConnectOptions {
   idleTimeoutMs?: number;
   /** Reconnect (resuming) once a connection is this old, so CDN segments roll over. */
   maxConnectionAgeMs?: number;
-  /** Close while the page is hidden and resume when shown (browsers only; GET only unless `'always'`). */
-  pauseWhenHidden?: boolean | 'always';
+  /**
+   * Watch the page (browsers only): `page: pageLifecycle()` pauses while offline, and with
+   * `pageLifecycle({ pauseWhenHidden: true })` also while the page is hidden. Without it, the
+   * stream does not watch the page.
+   */
+  page?: PageLifecycle;
   /** Aborting it closes the stream for good. */
   signal?: AbortSignal;
-  /** `fetch` (default) or the native `EventSource` (GET only). */
-  transport?: TransportName;
+  /** How to connect: `fetch` by default, or `eventSourceTransport` (native, GET only). */
+  transport?: Transport;
   /**
-   * Share one connection among every tab of this origin making the same request (or naming the
-   * same key): the Web Locks API elects a leader tab that connects, `BroadcastChannel` carries
-   * its events to the others, and the next tab takes over (resuming) when the leader closes.
-   * Without those APIs (Node, old browsers) the stream connects unshared.
+   * Share one connection among every tab of this origin making the same request:
+   * `crossTab: crossTab()` (or `crossTab('key')` to share by a name). Without the browser APIs
+   * it needs (Node, old browsers) the stream connects unshared.
    */
-  crossTab?: boolean | string;
+  crossTab?: CrossTab;
+  /**
+   * Send the resume id as this query parameter (e.g. `'lastEventId'`) instead of the
+   * `Last-Event-ID` header, so a cross-origin resume needs no CORS preflight (and the
+   * `lastEventId` option works with `eventSourceTransport` too).
+   */
+  lastEventIdParam?: string;
   /** Largest event accepted, in bytes of its data and fields. Default 16 MiB. */
   maxEventBytes?: number;
 }
 
-export type EventListener = (event: SSEEvent) => void;
+/** Called with each event (see {@link EventStream.on}). */
+export type SSEEventListener = (event: SSEEvent) => void;
+/** Called with each status change (see {@link EventStream.onStatus}). */
 export type StatusListener = (status: StreamStatus) => void;
+/** Called with each error reported (see {@link EventStream.onError}). */
 export type ErrorListener = (error: Error) => void;
 
 /** A live, self-healing connection to an SSE endpoint. */
@@ -78,7 +94,7 @@ export interface EventStream extends AsyncIterable<SSEEvent> {
   /** When the next reconnect attempt is due (epoch ms), while `reconnecting`; otherwise null. */
   readonly nextRetryAt: number | null;
   /** Listen to events of one type, or every event with `'*'`. Returns an unsubscribe function. */
-  on(eventName: string, listener: EventListener): () => void;
+  on(eventName: string, listener: SSEEventListener): () => void;
   /**
    * Listen to status changes (and to each new retry while `reconnecting`, when `nextRetryAt`
    * moves). Returns an unsubscribe function.

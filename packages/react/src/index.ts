@@ -1,3 +1,27 @@
+// The core values and types a hook user needs, so an app imports everything from here.
+export type {
+  ConnectOptions,
+  CrossTab,
+  EventStream,
+  HeadersOption,
+  HeadersRecord,
+  PageLifecycle,
+  PageLifecycleOptions,
+  RetryOptions,
+  SSEEvent,
+  StreamStatus,
+  Transport,
+} from '@ssekit/core';
+export {
+  ContentTypeError,
+  crossTab,
+  EventTooLargeError,
+  eventSourceTransport,
+  HttpError,
+  pageLifecycle,
+  RetryLimitError,
+  SSEError,
+} from '@ssekit/core';
 export type { BatchMode } from './batch';
 export { parseJsonOrText, tokenText } from './parse';
 export type { SSEProviderProps } from './provider';

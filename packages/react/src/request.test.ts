@@ -1,3 +1,4 @@
+import { crossTab, eventSourceTransport, pageLifecycle } from '@ssekit/core';
 import { describe, expect, it } from 'vitest';
 import { parseJsonOrText, tokenText } from './parse';
 import { pickConnectOptions, requestKey, resolveRequest } from './request';
@@ -11,6 +12,27 @@ describe('requestKey', () => {
     expect(requestKey([{ headers: fn }])).toBe(requestKey([{ headers: fn }]));
     expect(requestKey([{ headers: fn }])).not.toBe(requestKey([{ headers: () => ({}) }]));
     expect(requestKey([{ body: new FormData() }])).not.toBe(requestKey([{ body: new FormData() }]));
+  });
+
+  it('keeps the opt-in feature values equal when made again inline, as in every render', () => {
+    const options = () =>
+      pickConnectOptions({
+        transport: eventSourceTransport,
+        crossTab: crossTab('k'),
+        page: pageLifecycle({ pauseWhenHidden: true }),
+        lastEventIdParam: 'last',
+      });
+    expect(Object.keys(options()).sort()).toEqual([
+      'crossTab',
+      'lastEventIdParam',
+      'page',
+      'transport',
+    ]);
+    expect(requestKey(options())).toBe(requestKey(options()));
+    expect(requestKey({ crossTab: crossTab('k') })).not.toBe(requestKey({ crossTab: crossTab() }));
+    expect(requestKey({ page: pageLifecycle() })).not.toBe(
+      requestKey({ page: pageLifecycle({ pauseWhenHidden: true }) }),
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 // A stand-in browser tab for the cross-tab tests: a separate document (an iframe) that opens
 // the shared stream named by `?url=` and records what it receives on `window.tab`.
 import { connect } from '../connect';
+import { crossTab } from '../cross-tab';
 import { getDefaultHub } from '../hub';
 import type { StreamStatus } from '../types';
 
@@ -14,10 +15,10 @@ const params = new URLSearchParams(location.search);
 const url = params.get('url') ?? '';
 // `?views=n`: n views of the page's hub, as n components of one app would open.
 const views = Number(params.get('views') ?? 0);
-for (let i = 1; i < views; i++) getDefaultHub().connect(url, { crossTab: true });
+for (let i = 1; i < views; i++) getDefaultHub().connect(url, { crossTab: crossTab() });
 const stream = views
-  ? getDefaultHub().connect(url, { crossTab: true })
-  : connect(url, { crossTab: true });
+  ? getDefaultHub().connect(url, { crossTab: crossTab() })
+  : connect(url, { crossTab: crossTab() });
 const record: TabRecord = { ids: [], statuses: [], close: () => stream.close() };
 stream.on('*', (event) => record.ids.push(event.id));
 stream.onStatus((status) => record.statuses.push(status));
