@@ -26,13 +26,14 @@ describe('channel replay', () => {
   it('gives a client reconnecting with any ID exactly the events after it', async () => {
     const channel = createChannel({ historySize: 1000 });
     for (let i = 1; i <= 100; i++) channel.publish({ event: 'n', data: { i } });
+    const id = (n: number) => `${channel.history.epoch}-${n}`;
     const { url } = await serve(channel, { once: true });
     for (let k = 1; k <= 100; k++) {
-      const stream = await openStream(url, { 'last-event-id': String(k) });
+      const stream = await openStream(url, { 'last-event-id': id(k) });
       await stream.ended;
       expect(stream.response.headers.get('x-sse-oldest-id')).toBeNull();
       expect(stream.events.map((e) => e.id)).toEqual(
-        Array.from({ length: 100 - k }, (_, j) => String(k + 1 + j)),
+        Array.from({ length: 100 - k }, (_, j) => id(k + 1 + j)),
       );
       expect(stream.events.map((e) => JSON.parse(e.data).i)).toEqual(
         Array.from({ length: 100 - k }, (_, j) => k + 1 + j),
@@ -43,18 +44,20 @@ describe('channel replay', () => {
   it('says so with a reset event and a header when the ID is too old or unknown', async () => {
     const channel = createChannel({ historySize: 10 });
     for (let i = 1; i <= 30; i++) channel.publish({ data: i });
+    const id = (n: number) => `${channel.history.epoch}-${n}`;
     const { url } = await serve(channel, { once: true });
-    for (const id of ['5', 'unknown']) {
-      const stream = await openStream(url, { 'last-event-id': id });
+    // Too old, unknown, and the same number from another process's history (a restart).
+    for (const last of [id(5), 'unknown', 'k0ldep0c-25']) {
+      const stream = await openStream(url, { 'last-event-id': last });
       await stream.ended;
-      expect(stream.response.headers.get('x-sse-oldest-id')).toBe('21');
+      expect(stream.response.headers.get('x-sse-oldest-id')).toBe(id(21));
       expect(stream.events[0]).toEqual({
         event: 'reset',
         id: undefined,
-        data: '{"oldestId":"21","latestId":"30"}',
+        data: JSON.stringify({ oldestId: id(21), latestId: id(30) }),
       });
       expect(stream.events.slice(1).map((e) => e.id)).toEqual(
-        Array.from({ length: 10 }, (_, j) => String(21 + j)),
+        Array.from({ length: 10 }, (_, j) => id(21 + j)),
       );
     }
     const fresh = await openStream(url);
@@ -69,11 +72,11 @@ describe('channel replay', () => {
     const b = await openStream(url);
     expect(channel.size).toBe(2);
     const sent = channel.publish({ event: 'price', data: { p: 1 } });
-    expect(sent.id).toBe('1');
+    expect(sent.id).toBe(`${channel.history.epoch}-1`);
     expect(channel.lastMessage).toEqual(sent);
     await a.until(() => a.events.length === 1);
     await b.until(() => b.events.length === 1);
-    expect(b.events[0]).toEqual({ event: 'price', id: '1', data: '{"p":1}' });
+    expect(b.events[0]).toEqual({ event: 'price', id: sent.id, data: '{"p":1}' });
     a.close();
     await new Promise<void>((resolve) => sessions[0]!.onClose(resolve));
     expect(channel.size).toBe(1);

@@ -9,6 +9,11 @@ import { createResponse } from './web';
 export interface ChannelOptions {
   /** Messages kept for replay after a reconnect (ring buffer). Default 1000. */
   historySize?: number;
+  /**
+   * Prefix of the IDs this channel assigns (`<epoch>-<n>`). Default: new and random for every
+   * channel, so a client resuming with an ID of an earlier process gets a `reset`.
+   */
+  epoch?: string;
   /** A lazy source: started with the first subscriber, stopped when the last one leaves. */
   upstream?: Upstream;
   /** Called with errors of the upstream (a failed poll, a throwing iterator). */
@@ -76,7 +81,7 @@ function write(session: Session, bytes: Uint8Array, text: string): void {
 
 /** Creates a channel. */
 export function createChannel(options: ChannelOptions = {}): Channel {
-  const history = createHistory({ size: options.historySize ?? 1000 });
+  const history = createHistory({ size: options.historySize ?? 1000, epoch: options.epoch });
   const subs = new Set<Sub>();
   const byUser = new Map<string, Set<Sub>>();
   let lastMessage: SSEMessage | undefined;

@@ -1,3 +1,4 @@
+import { epochId, newEpoch, seqOf } from './epoch';
 import type { SSEMessage } from './format';
 
 /** What a client missed since its last event ID. */
@@ -17,6 +18,8 @@ export interface History {
   push(msg: SSEMessage): string;
   /** The ID the next message without one would get. */
   nextId(): string;
+  /** This history's epoch: the prefix of every ID it assigns (`<epoch>-<n>`). */
+  readonly epoch: string;
   /** The messages after `lastEventId`, or a reset with everything retained if it is not known. */
   since(lastEventId: string): Replay;
   readonly oldestId: string | undefined;
@@ -29,9 +32,22 @@ interface Entry {
   msg: SSEMessage & { id: string };
 }
 
+/** Options of {@link createHistory}. */
+export interface HistoryOptions {
+  /** Messages kept (a ring buffer). */
+  size: number;
+  /**
+   * Prefix of every assigned ID (`<epoch>-<n>`). Default: a new random one, so IDs of an earlier
+   * process are never taken for this one's. Pass a stored value only for a history that survives
+   * restarts; `''` gives plain numbers, which a client cannot tell apart across restarts.
+   */
+  epoch?: string;
+}
+
 /** Creates a replay history keeping the last `size` messages. */
-export function createHistory({ size }: { size: number }): History {
+export function createHistory({ size, epoch = newEpoch() }: HistoryOptions): History {
   if (!Number.isSafeInteger(size) || size < 0) throw new RangeError('history size must be >= 0');
+  if (/[-\r\n\0]/.test(epoch)) throw new RangeError('epoch must not contain -, CR, LF or NUL');
   const ring: (Entry | undefined)[] = new Array(size);
   const positions = new Map<string, number>();
   let written = 0; // messages ever pushed; entry n lives at ring[n % size]
@@ -44,9 +60,9 @@ export function createHistory({ size }: { size: number }): History {
 
   return {
     push(msg) {
-      const id = msg.id === undefined ? String(++seq) : String(msg.id);
-      const numeric = Number(id);
-      if (Number.isSafeInteger(numeric) && numeric > seq) seq = numeric;
+      const id = msg.id === undefined ? epochId(epoch, ++seq) : String(msg.id);
+      const numeric = seqOf(epoch, id);
+      if (numeric !== undefined && numeric > seq) seq = numeric;
       if (size === 0) return id;
       const old = at(written);
       if (old && positions.get(old.msg.id) === old.pos) positions.delete(old.msg.id);
@@ -55,7 +71,8 @@ export function createHistory({ size }: { size: number }): History {
       written++;
       return id;
     },
-    nextId: () => String(seq + 1),
+    nextId: () => epochId(epoch, seq + 1),
+    epoch,
     since(lastEventId) {
       const pos = positions.get(lastEventId);
       const events: SSEMessage[] = [];

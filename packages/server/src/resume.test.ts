@@ -43,8 +43,9 @@ describe('resume with the @ssekit/core client', () => {
     channel.publish({ data: 11 });
     await until(() => got.length === 11);
 
-    expect(server.requests[1]?.headers['last-event-id']).toBe('5');
-    expect(got.map((e) => e.id)).toEqual(Array.from({ length: 11 }, (_, i) => String(i + 1)));
+    const id = (n: number) => `${channel.history.epoch}-${n}`;
+    expect(server.requests[1]?.headers['last-event-id']).toBe(id(5));
+    expect(got.map((e) => e.id)).toEqual(Array.from({ length: 11 }, (_, i) => id(i + 1)));
     expect(got.map((e) => e.data)).toEqual(Array.from({ length: 11 }, (_, i) => String(i + 1)));
     stream.close();
   });
@@ -55,12 +56,16 @@ describe('resume with the @ssekit/core client', () => {
     server = await startServer((req, res) => {
       channel.handle(req, res, { heartbeatMs: 0 });
     });
-    const stream = connect(server.url, { lastEventId: '2' });
+    const id = (n: number) => `${channel.history.epoch}-${n}`;
+    const stream = connect(server.url, { lastEventId: id(2) });
     const got: SSEEvent[] = [];
     stream.on('*', (e) => got.push(e));
     await until(() => got.length === 4);
-    expect(got[0]).toMatchObject({ event: 'reset', data: '{"oldestId":"8","latestId":"10"}' });
-    expect(got.slice(1).map((e) => e.id)).toEqual(['8', '9', '10']);
+    expect(got[0]).toMatchObject({
+      event: 'reset',
+      data: JSON.stringify({ oldestId: id(8), latestId: id(10) }),
+    });
+    expect(got.slice(1).map((e) => e.id)).toEqual([id(8), id(9), id(10)]);
     stream.close();
   });
 });

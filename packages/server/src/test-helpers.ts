@@ -1,5 +1,6 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 
 /** A client stream read with a spec parser, for tests. */
@@ -107,6 +108,56 @@ export async function rawRequest(
     /** Resolves once the received text contains `needle`. */
     async waitFor(needle: string) {
       while (!text.includes(needle)) await once(socket, 'data');
+    },
+  };
+}
+
+/** A redis-server on a free port of 127.0.0.1, without persistence, for tests and benchmarks. */
+export interface TestRedis {
+  port: number;
+  process: ChildProcess;
+  /** Stops it (SIGKILL when `kill`, else SIGTERM) and resolves once it exited. */
+  stop(kill?: boolean): Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1 (probed, then released). */
+export async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as { port: number };
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
+/** Starts `/usr/bin/redis-server` (installed by `scripts/system-deps.mjs`) on `port` or a free one. */
+export async function startRedis(port?: number): Promise<TestRedis> {
+  const p = port ?? (await freePort());
+  const child = spawn('/usr/bin/redis-server', [
+    '--port',
+    String(p),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ]);
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    if (out.length < 10_000) out += c;
+  });
+  while (!out.includes('Ready to accept connections')) {
+    if (child.exitCode !== null) throw new Error(`redis-server exited: ${out}`);
+    await once(child.stdout!, 'data');
+  }
+  return {
+    port: p,
+    process: child,
+    async stop(kill = false) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill(kill ? 'SIGKILL' : 'SIGTERM');
+      await exited;
     },
   };
 }

@@ -71,8 +71,8 @@ describe('lazy upstream', () => {
     channel.subscribe(a.session);
     await stream.until(() => stream.events.length >= 3);
     expect(stream.events.slice(0, 2)).toEqual([
-      { event: undefined, id: '1', data: '0' },
-      { event: 'tick', id: '2', data: '1' },
+      { event: undefined, id: `${channel.history.epoch}-1`, data: '0' },
+      { event: 'tick', id: `${channel.history.epoch}-2`, data: '1' },
     ]);
     expect(started).toBe(1);
     a.session.close();

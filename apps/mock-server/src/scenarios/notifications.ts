@@ -122,7 +122,7 @@ export class NotificationBoard {
   readonly #listeners = new Set<(posted: Posted) => void>();
 
   constructor(historySize = 200) {
-    this.#history = createHistory({ size: historySize });
+    this.#history = createHistory({ size: historySize, epoch: '' });
   }
 
   /** Sequence number of the latest published notification (0 before the first). */
