@@ -1,4 +1,6 @@
+import type http from 'node:http';
 import type { Redis } from 'ioredis';
+import { newEpoch } from './epoch';
 import { formatEvent, type SSEMessage } from './format';
 import { createSession, lastEventIdOf, type NodeRequest, type NodeResponse } from './node';
 import { encode, type Session, SessionImpl, type SessionOptions } from './session';
@@ -20,13 +22,16 @@ export interface SharedChannel {
   publish(msg: SSEMessage): Promise<SSEMessage>;
   /** Subscribes a local session, replaying what it missed from the shared history. */
   subscribe(session: Session, opts?: SharedSubscribeOptions): Promise<() => void>;
-  /** Like `Channel.handle`: `x-sse-oldest-id` and a `reset` event when the ID is too old. */
+  /**
+   * Like `Channel.handle`: `x-sse-oldest-id` and a `reset` event when the ID is too old or of
+   * another epoch. When Redis cannot be read it answers 503 (with `retry-after`) and rejects.
+   */
   handle(
     req: NodeRequest,
     res: NodeResponse,
     options?: SessionOptions & SharedSubscribeOptions,
   ): Promise<Session>;
-  /** The fetch-style `handle`. */
+  /** The fetch-style `handle` (a 503 response when Redis cannot be read). */
   handleRequest(
     request: Request,
     options?: SessionOptions & SharedSubscribeOptions,
@@ -41,40 +46,102 @@ export interface RedisBroker {
   close(): Promise<void>;
 }
 
-// INCR for the ID (unless one is given), append to the capped history list and publish, atomically,
-// so every instance sees one order. An entry is `<id> <json>`.
+// Atomically: the stream's epoch (made once, from the candidate given), the next sequence number,
+// the ID (`<epoch>-<seq>` unless one is given), an append to the capped history list and a publish,
+// so every instance sees one order. An entry is `<epoch> <seq> <id> <json>`.
 const PUBLISH_SCRIPT = `
+local epoch = redis.call('GET', KEYS[4])
+if not epoch then
+  epoch = ARGV[4]
+  redis.call('SET', KEYS[4], epoch)
+  redis.call('DEL', KEYS[1], KEYS[2])
+end
+local seq = redis.call('INCR', KEYS[1])
 local id = ARGV[3]
-if id == '' then id = tostring(redis.call('INCR', KEYS[1])) end
-local entry = id .. ' ' .. ARGV[1]
+if id == '' then id = epoch .. '-' .. seq end
+local entry = epoch .. ' ' .. seq .. ' ' .. id .. ' ' .. ARGV[1]
 redis.call('RPUSH', KEYS[2], entry)
 redis.call('LTRIM', KEYS[2], -tonumber(ARGV[2]), -1)
 redis.call('PUBLISH', KEYS[3], entry)
 return id`;
 
-function decode(entry: string): SSEMessage & { id: string } {
-  const space = entry.indexOf(' ');
-  return { ...(JSON.parse(entry.slice(space + 1)) as SSEMessage), id: entry.slice(0, space) };
+/** One published message as Redis holds it. */
+interface Entry {
+  epoch: string;
+  seq: number;
+  msg: SSEMessage & { id: string };
+}
+
+function decode(raw: string): Entry {
+  const a = raw.indexOf(' ');
+  const b = raw.indexOf(' ', a + 1);
+  const c = raw.indexOf(' ', b + 1);
+  const msg = JSON.parse(raw.slice(c + 1)) as SSEMessage;
+  return {
+    epoch: raw.slice(0, a),
+    seq: Number(raw.slice(a + 1, b)),
+    msg: { ...msg, id: raw.slice(b + 1, c) },
+  };
+}
+
+/** The shared history at one instant: its epoch, the last sequence number and what is retained. */
+interface Snapshot {
+  epoch: string | undefined;
+  seq: number;
+  entries: Entry[];
+}
+
+/** What a resuming client missed, read from a snapshot. */
+interface Missed {
+  reset: boolean;
+  oldestId: string | null;
+  latestId: string | null;
+  entries: Entry[];
+  snapshot: Snapshot;
 }
 
 interface Sub {
-  session: Session;
+  session: Session | undefined;
   filter: ((msg: SSEMessage) => boolean) | undefined;
-  /** Live entries that arrived while the replay was read; undefined once live. */
-  pending: string[] | undefined;
+  /** Live entries that arrived before the replay was written; undefined once live. */
+  pending: Entry[] | undefined;
+  /** Epoch and sequence number of the last entry this session has (delivered or filtered out). */
+  epoch: string | undefined;
+  seq: number;
 }
 
 function deliver(sub: Sub, msg: SSEMessage, text?: string, bytes?: Uint8Array): void {
+  const session = sub.session!;
   if (sub.filter && !sub.filter(msg)) return;
   const t = text ?? formatEvent(msg);
-  if (sub.session instanceof SessionImpl) sub.session.write(bytes ?? encode(t));
-  else sub.session.writeRaw(t);
+  if (session instanceof SessionImpl) session.write(bytes ?? encode(t));
+  else session.writeRaw(t);
+}
+
+/**
+ * Takes a live entry for a session that is past its replay: an entry the replay already covered
+ * is dropped (pub/sub lags behind the command connection), and when entries were missed (the
+ * subscriber connection dropped) or the history was replaced (Redis lost its data) the session
+ * is closed, so its client resumes with `Last-Event-ID` and gets exactly the rest, or a `reset`.
+ */
+function advance(sub: Sub, entry: Entry, text?: string, bytes?: Uint8Array): void {
+  if (sub.epoch === undefined) {
+    sub.epoch = entry.epoch;
+    sub.seq = entry.seq - 1;
+  }
+  if (entry.epoch !== sub.epoch || entry.seq > sub.seq + 1) {
+    sub.session!.close();
+    return;
+  }
+  if (entry.seq <= sub.seq) return;
+  sub.seq = entry.seq;
+  deliver(sub, entry.msg, text, bytes);
 }
 
 /**
  * Creates a broker that shares channels between instances: Redis pub/sub for the fan-out and a
- * capped Redis list for the shared history and IDs. `redis` is called twice (a command connection
- * and a subscriber connection).
+ * capped Redis list for the shared history, IDs and epoch. `redis` is called twice (a command
+ * connection and a subscriber connection).
  */
 export function createRedisBroker(options: { redis: () => Redis; prefix?: string }): RedisBroker {
   const prefix = options.prefix ?? 'ssekit:';
@@ -82,65 +149,104 @@ export function createRedisBroker(options: { redis: () => Redis; prefix?: string
   const sub = options.redis();
   const channels = new Map<string, { subs: Set<Sub> }>();
 
-  sub.on('message', (key: string, entry: string) => {
+  sub.on('message', (key: string, raw: string) => {
     const local = channels.get(key);
     if (!local || local.subs.size === 0) return;
-    const msg = decode(entry);
-    const text = formatEvent(msg);
+    const entry = decode(raw);
+    const text = formatEvent(entry.msg);
     const bytes = encode(text);
-    for (const s of local.subs) {
+    for (const s of [...local.subs]) {
       if (s.pending) s.pending.push(entry);
-      else deliver(s, msg, text, bytes);
+      else advance(s, entry, text, bytes);
     }
   });
 
   function channel(name: string, { historySize = 1000 } = {}): SharedChannel {
-    const keys = [`${prefix}${name}:seq`, `${prefix}${name}:history`, `${prefix}${name}`] as const;
-    let local = channels.get(keys[2]);
+    const base = `${prefix}${name}`;
+    const keys = [`${base}:seq`, `${base}:history`, base, `${base}:epoch`] as const;
+    let local = channels.get(base);
     if (!local) {
       local = { subs: new Set() };
-      channels.set(keys[2], local);
+      channels.set(base, local);
     }
     const subs = local.subs;
-    const subscribed = sub.subscribe(keys[2]);
+    const subscribed = sub.subscribe(base);
 
-    async function readHistory(lastEventId: string) {
-      const entries = await cmd.lrange(keys[1], 0, -1);
-      const ids = entries.map((e) => e.slice(0, e.indexOf(' ')));
-      const at = ids.lastIndexOf(lastEventId);
+    async function snapshot(): Promise<Snapshot> {
+      const results = await cmd.multi().get(keys[3]).get(keys[0]).lrange(keys[1], 0, -1).exec();
+      if (!results) throw new Error('Redis transaction aborted');
+      for (const [error] of results) if (error) throw error;
+      const [epoch, seq, raw] = results.map(([, value]) => value) as [
+        string | null,
+        string | null,
+        string[],
+      ];
+      return { epoch: epoch ?? undefined, seq: Number(seq ?? 0), entries: raw.map(decode) };
+    }
+
+    async function missedSince(lastEventId: string): Promise<Missed> {
+      const snap = await snapshot();
+      const { entries } = snap;
+      let at = -1;
+      for (let i = entries.length - 1; i >= 0; i--) {
+        if (entries[i]!.msg.id === lastEventId) {
+          at = i;
+          break;
+        }
+      }
       return {
         reset: at === -1,
-        oldestId: ids[0] ?? null,
-        latestId: ids[ids.length - 1] ?? null,
-        entries: at === -1 ? entries : entries.slice(at + 1),
+        oldestId: entries[0]?.msg.id ?? null,
+        latestId: entries.at(-1)?.msg.id ?? null,
+        entries: entries.slice(at + 1),
+        snapshot: snap,
       };
     }
 
-    async function subscribe(session: Session, opts: SharedSubscribeOptions = {}) {
-      if (session.closed) return () => {};
-      const replay = opts.replay !== false && session.lastEventId !== undefined;
-      const s: Sub = { session, filter: opts.filter, pending: replay ? [] : undefined };
-      subs.add(s); // at once: nothing published from here on is missed
+    /**
+     * Registers a subscriber before anything is read, so no publish from here on is missed, and
+     * reads what `lastEventId` missed. Live entries wait in `pending` until {@link start}.
+     */
+    async function join(lastEventId: string | undefined, opts: SharedSubscribeOptions) {
+      const s: Sub = {
+        session: undefined,
+        filter: opts.filter,
+        pending: [],
+        epoch: undefined,
+        seq: 0,
+      };
+      subs.add(s);
+      try {
+        await subscribed;
+        const replay = opts.replay !== false && lastEventId !== undefined;
+        return { s, missed: replay ? await missedSince(lastEventId) : undefined };
+      } catch (error) {
+        subs.delete(s);
+        throw error;
+      }
+    }
+
+    /** Attaches the session: the `reset` if any, the replay, then what arrived live meanwhile. */
+    function start(s: Sub, session: Session, missed: Missed | undefined): () => void {
+      s.session = session;
       const unlisten = session.onClose(() => subs.delete(s));
-      await subscribed;
-      if (replay) {
-        const missed = await readHistory(session.lastEventId!);
+      if (session.closed) return unlisten;
+      if (missed) {
         if (missed.reset) {
-          const data = { oldestId: missed.oldestId, latestId: missed.latestId };
-          session.send({ event: 'reset', data });
+          session.send({
+            event: 'reset',
+            data: { oldestId: missed.oldestId, latestId: missed.latestId },
+          });
         }
-        const replayed = new Set<string>();
-        for (const entry of missed.entries) {
-          const msg = decode(entry);
-          replayed.add(msg.id);
-          deliver(s, msg);
-        }
-        const live = s.pending ?? [];
-        s.pending = undefined;
-        for (const entry of live) {
-          const msg = decode(entry);
-          if (!replayed.has(msg.id)) deliver(s, msg);
-        }
+        for (const entry of missed.entries) deliver(s, entry.msg);
+        s.epoch = missed.snapshot.epoch;
+        s.seq = missed.snapshot.epoch === undefined ? 0 : missed.snapshot.seq;
+      }
+      const live = s.pending ?? [];
+      s.pending = undefined;
+      for (const entry of live) {
+        if (session.closed) break;
+        advance(s, entry);
       }
       return () => {
         unlisten();
@@ -148,14 +254,8 @@ export function createRedisBroker(options: { redis: () => Redis; prefix?: string
       };
     }
 
-    async function oldestHeader(
-      lastEventId: string | undefined,
-      opts: SessionOptions & SharedSubscribeOptions,
-    ) {
-      if (lastEventId === undefined || opts.replay === false) return opts.headers;
-      const missed = await readHistory(lastEventId);
-      if (!missed.reset) return opts.headers;
-      return { ...opts.headers, 'x-sse-oldest-id': missed.oldestId ?? '' };
+    function unavailable(opts: SessionOptions): Record<string, string> {
+      return { ...opts.headers, 'retry-after': '1', 'content-type': 'text/plain' };
     }
 
     return {
@@ -168,29 +268,49 @@ export function createRedisBroker(options: { redis: () => Redis; prefix?: string
         formatEvent(msg); // throws SSEFormatError before anything is stored
         const stored = await cmd.eval(
           PUBLISH_SCRIPT,
-          3,
+          4,
           ...keys,
           JSON.stringify(rest),
           String(historySize),
           id === undefined ? '' : String(id),
+          newEpoch(),
         );
         return { ...msg, id: String(stored) };
       },
-      subscribe,
+      async subscribe(session, opts = {}) {
+        if (session.closed) return () => {};
+        const { s, missed } = await join(session.lastEventId, opts);
+        return start(s, session, missed);
+      },
       async handle(req, res, opts = {}) {
-        await subscribed; // once the head is out, the stream is live on every instance
-        const headers = await oldestHeader(lastEventIdOf(req, opts.maxLastEventIdLength), opts);
+        let joined: Awaited<ReturnType<typeof join>>;
+        try {
+          joined = await join(lastEventIdOf(req, opts.maxLastEventIdLength), opts);
+        } catch (error) {
+          if (!res.headersSent) (res as http.ServerResponse).writeHead(503, unavailable(opts));
+          res.end();
+          throw error;
+        }
+        const { s, missed } = joined;
+        const headers = missed?.reset
+          ? { ...opts.headers, 'x-sse-oldest-id': missed.oldestId ?? '' }
+          : opts.headers;
         const session = createSession(req, res, { ...opts, headers });
-        await subscribe(session, opts);
+        start(s, session, missed);
         return session;
       },
       async handleRequest(request, opts = {}) {
-        await subscribed;
         const { response, session } = createResponse(request, opts);
-        const headers = await oldestHeader(session.lastEventId, opts);
-        const oldest = headers?.['x-sse-oldest-id'];
-        if (oldest !== undefined) response.headers.set('x-sse-oldest-id', oldest);
-        await subscribe(session, opts);
+        let joined: Awaited<ReturnType<typeof join>>;
+        try {
+          joined = await join(session.lastEventId, opts);
+        } catch {
+          session.close();
+          return new Response('Redis unavailable', { status: 503, headers: unavailable(opts) });
+        }
+        const { s, missed } = joined;
+        if (missed?.reset) response.headers.set('x-sse-oldest-id', missed.oldestId ?? '');
+        start(s, session, missed);
         return response;
       },
     };
@@ -199,7 +319,7 @@ export function createRedisBroker(options: { redis: () => Redis; prefix?: string
   return {
     channel,
     async close() {
-      for (const { subs } of channels.values()) for (const s of [...subs]) s.session.close();
+      for (const { subs } of channels.values()) for (const s of [...subs]) s.session?.close();
       channels.clear();
       await Promise.allSettled([sub.quit(), cmd.quit()]);
     },
