@@ -20,6 +20,28 @@ describe('formatEvent', () => {
     );
   });
 
+  it('sends retry or a comment alone without the blank line that would dispatch an empty message', async () => {
+    expect(formatEvent({ retry: 2000 })).toBe('retry: 2000\n');
+    expect(formatEvent({ comment: 'hi', retry: 5 })).toBe(': hi\nretry: 5\n');
+    expect(formatEvent({ id: 'e-1' })).toBe('id: e-1\n\n');
+    // What fetch-event-source hands its onmessage for a retry block followed by one event.
+    const { getLines, getMessages } = await import(
+      '@microsoft/fetch-event-source/lib/esm/parse.js'
+    );
+    const messages: { data: string }[] = [];
+    const retries: number[] = [];
+    const feed = getLines(
+      getMessages(
+        () => {},
+        (r: number) => retries.push(r),
+        (m: { data: string }) => messages.push(m),
+      ),
+    );
+    feed(new TextEncoder().encode(formatEvent({ retry: 2000 }) + formatEvent({ data: 'x' })));
+    expect(retries).toEqual([2000]);
+    expect(messages.map((m) => m.data)).toEqual(['x']);
+  });
+
   it('JSON-encodes data that is not a string', () => {
     expect(formatEvent({ data: { a: [1, 'x'] } })).toBe('data: {"a":[1,"x"]}\n\n');
     expect(formatEvent({ data: 42 })).toBe('data: 42\n\n');

@@ -39,6 +39,8 @@ function dataText(data: unknown): string {
 
 /**
  * Serialises a message to the event-stream format, ending with the blank line that dispatches it.
+ * A message with only `retry` and/or `comment` has no blank line: it dispatches nothing, so
+ * clients that hand every blank line to the app (fetch-event-source) see no empty message.
  * Multi-line data (CR, LF or CRLF) becomes several `data:` lines, so data can never break framing.
  * Throws {@link SSEFormatError} for CR, LF or NUL in `event` or `id`, or a `retry` that is not a
  * non-negative integer.
@@ -62,7 +64,8 @@ export function formatEvent(msg: SSEMessage): string {
     out += `retry: ${msg.retry}\n`;
   }
   if (msg.data !== undefined) out += prefixed('data:', dataText(msg.data));
-  return `${out}\n`;
+  const dispatches = msg.event !== undefined || msg.id !== undefined || msg.data !== undefined;
+  return dispatches ? `${out}\n` : out;
 }
 
 /** Comment lines (`: text`), one per line of `text`; `:` alone when empty. */

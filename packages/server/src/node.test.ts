@@ -89,7 +89,7 @@ describe('createSession (http)', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     const { server, next } = await sessionServer({
       heartbeatMs: 1000,
-      maxStreamAgeMs: 60_000,
+      maxDurationMs: 60_000,
       maxLagMs: 5000,
     });
     const client = await rawRequest(server.port);
@@ -106,8 +106,8 @@ describe('createSession (http)', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('closes after maxStreamAgeMs, sending retry first', async () => {
-    const { server, next } = await sessionServer({ maxStreamAgeMs: 40, retry: 250 });
+  it('closes after maxDurationMs, sending retry first', async () => {
+    const { server, next } = await sessionServer({ maxDurationMs: 40, retry: 250 });
     const stream = await openStream(`${server.url}/`);
     const session = await next();
     await stream.ended;

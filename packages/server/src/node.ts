@@ -69,6 +69,8 @@ function directSocket(res: NodeResponse): Socket | undefined {
 /** A session's transport on a Node response: frames straight to the socket when it can, else `res`. */
 class NodeSink implements Sink {
   socket: Socket | undefined;
+  /** A compression middleware's `res.flush`, called after each write so nothing waits in it. */
+  flush: (() => void) | undefined;
   #draining = false;
   #onDrain: (() => void) | undefined;
   /** Listener of the response's 'close' and 'error': the client went away. */
@@ -92,6 +94,7 @@ class NodeSink implements Sink {
     const ok = this.socket
       ? this.socket.write(chunkFrame(chunk))
       : (this.res as http.ServerResponse).write(chunk);
+    this.flush?.();
     // Listens for 'drain' only while a write waits for one: most clients never make it wait.
     if (!ok && !this.#draining) {
       this.#draining = true;
@@ -124,6 +127,33 @@ class NodeSink implements Sink {
 }
 
 /**
+ * Whether middleware compresses the response (it set a `content-encoding`): it then buffers, and a
+ * stream reaches the client in bursts or only at its end. `cache-control: no-transform`, sent by
+ * default, keeps Express's `compression` away; overriding it lets it in.
+ */
+function isEncoded(res: NodeResponse): boolean {
+  const encoding = res.getHeader('content-encoding');
+  return encoding !== undefined && encoding !== 'identity';
+}
+
+const warned = new Set<string>();
+
+/** The dev-time check: one warning per route and process, outside production. */
+function warnEncoded(req: NodeRequest, flushes: boolean): void {
+  if (globalThis.process?.env?.NODE_ENV === 'production') return;
+  const route = (req.url ?? '/').split('?')[0]!;
+  if (warned.has(route)) return;
+  warned.add(route);
+  console.warn(
+    `@ssekit/server: the SSE response of ${route} is compressed by middleware. ` +
+      (flushes
+        ? 'ssekit calls its res.flush() after every write, but compressing a stream costs CPU and some proxies still buffer it: '
+        : 'It has no res.flush(), so events may wait in its buffer until the stream ends: ') +
+      'turn compression off for this route (e.g. compression({ filter }) returning false for text/event-stream).',
+  );
+}
+
+/**
  * Starts an SSE response on a Node `http` or `http2` request and returns its session.
  * Heartbeats, backpressure and cleanup on disconnect are handled; every timer and listener is
  * released when the client goes away.
@@ -137,7 +167,13 @@ export function createSession(
   const sink = new NodeSink(session, res);
   (res as http.ServerResponse).writeHead(200, sseHeaders(req, options.headers));
   (res as http.ServerResponse).flushHeaders?.();
-  sink.socket = directSocket(res);
+  if (isEncoded(res)) {
+    const flush = (res as { flush?: unknown }).flush;
+    sink.flush = typeof flush === 'function' ? () => flush.call(res) : undefined;
+    warnEncoded(req, sink.flush !== undefined);
+  }
+  // Middleware that replaced `res.write` sees every write (the socket is not written directly).
+  if (!Object.hasOwn(res, 'write')) sink.socket = directSocket(res);
   session.start(sink, options);
   if (res.destroyed) sink.onGone();
   return session;

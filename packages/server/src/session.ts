@@ -10,8 +10,12 @@ export interface SessionOptions {
   maxQueueBytes?: number;
   /** Disconnect a client whose socket has not drained for this long. Default: no limit. */
   maxLagMs?: number;
-  /** Close the stream after this age (after a `retry:`), so clients reconnect and CDN segments roll over. */
-  maxStreamAgeMs?: number;
+  /**
+   * End the stream cleanly after this long, after a `retry:` hint (the `retry` option, else 1000),
+   * so clients reconnect (resuming with `Last-Event-ID`) before a platform cuts the response
+   * (Vercel, Cloud Run, Cloudflare) and CDN segments roll over.
+   */
+  maxDurationMs?: number;
   /** Extra response headers. */
   headers?: Record<string, string>;
   /** A longer `Last-Event-ID` is ignored. Default 256. */
@@ -112,12 +116,12 @@ export class SessionImpl implements Session {
       this.#heartbeatMs = heartbeatMs;
       joinHeartbeat(heartbeatMs, this);
     }
-    if (options.maxStreamAgeMs !== undefined) {
+    if (options.maxDurationMs !== undefined) {
       const retry = formatEvent({ retry: options.retry ?? 1000 });
       this.#ageTimer = setTimeout(() => {
         this.writeRaw(retry);
         this.close();
-      }, options.maxStreamAgeMs);
+      }, options.maxDurationMs);
       this.#ageTimer.unref?.();
     }
   }
