@@ -89,7 +89,7 @@ describe('fault switches', () => {
     const raw = await readRaw(url('/sse/notifications?rate=0&retry=50&heartbeatMs=10'), (text) =>
       text.includes(':\n:\n'),
     );
-    expect(raw.text.startsWith('retry: 50\n\n')).toBe(true);
+    expect(raw.text.startsWith('retry: 50\n:')).toBe(true);
     expect(raw.text).toContain(':\n:\n');
   });
 
@@ -119,5 +119,13 @@ describe('fault switches', () => {
       error: 'Invalid dropAfter="soon": expected an integer from 1 to 1000000',
       param: 'dropAfter',
     });
+  });
+
+  it('answers 400, not 500, for a contentType holding NUL or another control character', async () => {
+    for (const bad of ['%00', '%07', '%1F', '%7F']) {
+      const res = await fetch(url(`/sse/ticker?contentType=text/plain${bad}`));
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ param: 'contentType' });
+    }
   });
 });

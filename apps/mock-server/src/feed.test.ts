@@ -17,6 +17,25 @@ describe('feeds', () => {
     ]);
   });
 
+  it('jumps a seekable feed to the resume point without making what it skips', () => {
+    let made = 0;
+    const feed = () =>
+      numbered(
+        (i) => {
+          made++;
+          return i < MAX_RESUME_INDEX + 5 ? { data: i } : undefined;
+        },
+        Infinity,
+        { seekable: true },
+      );
+    const rest = resume(feed(), String(MAX_RESUME_INDEX))!;
+    expect(rest()).toEqual({ data: MAX_RESUME_INDEX, id: MAX_RESUME_INDEX + 1 });
+    expect(made).toBeLessThan(5);
+    expect(resume(feed(), String(MAX_RESUME_INDEX - 1))).toBeDefined();
+    const ended = numbered((i) => ({ data: i }), 3, { seekable: true });
+    expect(resume(ended, '3')).toBeUndefined();
+  });
+
   it('resumes after the last event ID, and reports a feed that already ended', () => {
     expect(drain(resume(letters(), '1')!)).toEqual([
       [2, 'b'],

@@ -2,8 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { SSEMessage } from '@ssekit/server';
 import type { StreamSource } from './engine';
 
-/** A deterministic sequence of events; `undefined` once it has ended. Ids are 1, 2, 3, ... */
-export type Feed = () => SSEMessage | undefined;
+/**
+ * A deterministic sequence of events; `undefined` once it has ended. Ids are 1, 2, 3, ...
+ * `skip(n)`, when present, jumps over n events without making them (false if it ended there).
+ */
+export type Feed = (() => SSEMessage | undefined) & { skip?: (n: number) => boolean };
 
 /** Above this rate, several events go out per write (one write every `MIN_TICK_MS`). */
 const MIN_TICK_MS = 5;
@@ -68,7 +71,9 @@ export function resumeIndex(lastEventId: string | undefined): number {
  */
 export function resume(feed: Feed, lastEventId: string | undefined): Feed | undefined {
   const skip = resumeIndex(lastEventId);
-  for (let i = 0; i < skip; i++) if (feed() === undefined) return undefined;
+  if (feed.skip) {
+    if (!feed.skip(skip)) return undefined;
+  } else for (let i = 0; i < skip; i++) if (feed() === undefined) return undefined;
   const first = feed();
   if (first === undefined) return undefined;
   let pending: SSEMessage | undefined = first;
@@ -80,14 +85,28 @@ export function resume(feed: Feed, lastEventId: string | undefined): Feed | unde
   };
 }
 
-/** Numbers messages 1, 2, 3, ... and stops after `limit` when given. */
-export function numbered(make: (index: number) => SSEMessage | undefined, limit = Infinity): Feed {
+/**
+ * Numbers messages 1, 2, 3, ... and stops after `limit` when given. With `seekable`, `make(index)`
+ * depends on `index` alone, so the feed can skip ahead without making what it skips.
+ */
+export function numbered(
+  make: (index: number) => SSEMessage | undefined,
+  limit = Infinity,
+  { seekable = false } = {},
+): Feed {
   let index = 0;
-  return () => {
+  const feed: Feed = () => {
     if (index >= limit) return undefined;
     const msg = make(index);
     if (msg === undefined) return undefined;
     index++;
     return { ...msg, id: index };
   };
+  if (seekable) {
+    feed.skip = (n) => {
+      index += n;
+      return index <= limit && (index === 0 || make(index - 1) !== undefined);
+    };
+  }
+  return feed;
 }

@@ -56,5 +56,11 @@ describe('parseSwitches', () => {
     expect(() => parse('rate=-1')).toThrow(SwitchError);
     expect(() => parse('malformed=yes')).toThrow(SwitchError);
     expect(() => parse('contentType=a%0Ab')).toThrow(SwitchError);
+    for (const control of ['%00', '%01', '%1B', '%7F', '%C3%A9']) {
+      expect(() => parse(`contentType=text/plain${control}`)).toThrow(SwitchError);
+    }
+    expect(parse('contentType=text/plain;%09charset=utf-8').contentType).toBe(
+      'text/plain;\tcharset=utf-8',
+    );
   });
 });

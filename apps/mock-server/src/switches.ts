@@ -94,8 +94,16 @@ export function boolParam(query: URLSearchParams, name: string): boolean | undef
 /** Parses the fault switches of a request; throws {@link SwitchError} on a bad value. */
 export function parseSwitches(query: URLSearchParams, headers: IncomingHttpHeaders): Switches {
   const contentType = query.get('contentType') ?? undefined;
-  if (contentType !== undefined && (contentType.length > 100 || /[\r\n]/.test(contentType))) {
-    throw new SwitchError('contentType', contentType, 'a content type of up to 100 characters');
+  // Printable ASCII (and tab) only: a control character or NUL could not be sent as a header.
+  if (
+    contentType !== undefined &&
+    (contentType.length > 100 || /[^\t\x20-\x7e]/.test(contentType))
+  ) {
+    throw new SwitchError(
+      'contentType',
+      contentType,
+      'a content type of up to 100 printable ASCII characters',
+    );
   }
   const header = headers['last-event-id'];
   const lastEventId = (Array.isArray(header) ? header[0] : header) ?? query.get('lastEventId');

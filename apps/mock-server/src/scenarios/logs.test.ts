@@ -7,7 +7,7 @@ const url = (path: string) => `${server().url}${path}`;
 describe('logs', () => {
   it('streams `lines` coloured log lines, then `end`, then 204 on reconnect', async () => {
     const { events, error, opens } = await collect(
-      url('/sse/logs?rate=1000&lines=50&seed=3'),
+      url('/sse/logs?rate=1000&lines=50&seed=1'),
       1000,
     );
     expect(ids(events)).toEqual(range(1, 51));
@@ -29,6 +29,15 @@ describe('logs', () => {
     const levels = events.slice(0, -1).map((e) => JSON.parse(e.data).level);
     expect(levels).toContain('error');
     expect(JSON.parse(events.at(-1)!.data)).toEqual({ status: 'failed' });
+  });
+
+  it('resumes far into the log at once: the line after the resume point comes first', async () => {
+    const { events } = await collect(url('/sse/logs?rate=1000&lastEventId=999999'), 2);
+    expect(ids(events)).toEqual(['1000000', '1000001']);
+    expect(JSON.parse(events[0]!.data).line).toBe(1_000_000);
+    // The same line as a client that streamed all the way would have got.
+    const again = await collect(url('/sse/logs?rate=1000&lastEventId=999999'), 1);
+    expect(JSON.parse(again.events[0]!.data).text).toBe(JSON.parse(events[0]!.data).text);
   });
 
   it('is endless without `lines`', async () => {

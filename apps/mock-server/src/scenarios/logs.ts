@@ -39,25 +39,37 @@ function message(level: LogLevel, random: ReturnType<typeof createRandom>, line:
   }
 }
 
+/** The level of line `index` and the random source for its text: a pure function of both. */
+function lineRandom(base: number, index: number) {
+  const random = createRandom(base ^ Math.imul(index + 1, 0x9e3779b1));
+  const roll = random.next();
+  const level: LogLevel =
+    roll < 0.2 ? 'debug' : roll < 0.9 ? 'info' : roll < 0.985 ? 'warn' : 'error';
+  return { level, random };
+}
+
 /**
  * Build log lines with ANSI colour codes; after `lines` lines (when given) one `end` event whose
- * status is `failed` when an error line was logged.
+ * status is `failed` when an error line was logged. Each line depends only on the seed and its
+ * number, so resuming far into the log jumps there instead of generating every line before it.
  */
 export function logsFeed(seed: string, lines: number | undefined): Feed {
-  const random = createRandom(hashSeed('logs', seed));
-  let failed = false;
-  return numbered((index) => {
-    if (lines !== undefined && index === lines) {
-      return { event: 'end', data: { status: failed ? 'failed' : 'success' } };
-    }
-    if (lines !== undefined && index > lines) return undefined;
-    const roll = random.next();
-    const level: LogLevel =
-      roll < 0.2 ? 'debug' : roll < 0.9 ? 'info' : roll < 0.985 ? 'warn' : 'error';
-    if (level === 'error') failed = true;
-    const line = index + 1;
-    const text = `${colour(COLOURS[level], level.toUpperCase().padEnd(5))} ${message(level, random, line)}`;
-    const data: LogLine = { line, level, text, time: Date.now() };
-    return { event: 'log', data };
-  });
+  const base = hashSeed('logs', seed);
+  return numbered(
+    (index) => {
+      if (lines !== undefined && index === lines) {
+        let failed = false;
+        for (let i = 0; i < lines && !failed; i++) failed = lineRandom(base, i).level === 'error';
+        return { event: 'end', data: { status: failed ? 'failed' : 'success' } };
+      }
+      if (lines !== undefined && index > lines) return undefined;
+      const { level, random } = lineRandom(base, index);
+      const line = index + 1;
+      const text = `${colour(COLOURS[level], level.toUpperCase().padEnd(5))} ${message(level, random, line)}`;
+      const data: LogLine = { line, level, text, time: Date.now() };
+      return { event: 'log', data };
+    },
+    Infinity,
+    { seekable: true },
+  );
 }
