@@ -51,6 +51,7 @@ export default defineConfig({
             'apps/*/src/**/*.browser.test.{ts,tsx}',
           ],
           browser: browser(),
+          globalSetup: ['./test/src/cross-origin-setup.ts'],
           testTimeout: 30_000,
         },
       },

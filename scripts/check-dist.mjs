@@ -1,10 +1,17 @@
 // Checks that every package's built `dist/` (what users install) exports exactly the runtime
-// names its `src` entry declares, for every entry of its `exports` map.
+// names its `src` entry declares, for every entry of its `exports` map, in its ESM and CJS builds.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const packages = ['core', 'react', 'ui', 'server'];
+const packages = [
+  'packages/core',
+  'packages/react',
+  'packages/ui',
+  'packages/server',
+  'apps/mock-server',
+];
 let failures = 0;
 
 /** Runtime (non-type) names exported by a source entry, following `export * from` too. */
@@ -33,13 +40,24 @@ function declaredNames(file) {
 }
 
 for (const name of packages) {
-  const root = join('packages', name);
+  const root = name;
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   for (const [entry, target] of Object.entries(pkg.exports)) {
     if (!target.source?.endsWith('.ts')) continue;
     const expected = [...declaredNames(join(root, target.source))].sort();
-    const built = await import(pathToFileURL(join(root, target.import)).href);
+    const file = target.import?.default ?? target.default;
+    const built = await import(pathToFileURL(join(root, file)).href);
     const actual = Object.keys(built).sort();
+    if (target.require) {
+      const required = createRequire(import.meta.url)(
+        join(process.cwd(), root, target.require.default),
+      );
+      const cjs = Object.keys(required).sort();
+      if (JSON.stringify(cjs) !== JSON.stringify(actual)) {
+        failures++;
+        console.error(`${pkg.name}${entry}: CJS exports [${cjs}] but ESM [${actual}]`);
+      }
+    }
     const label = `${pkg.name}${entry === '.' ? '' : entry.slice(1)}`;
     if (JSON.stringify(actual) !== JSON.stringify(expected)) {
       failures++;

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { CATALOG } from './catalog';
 import { startMockServer } from './standalone';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CATALOG, catalogHtml } from './catalog';
-import { applyCors, DEFAULT_ORIGINS, originMatcher } from './cors';
+import { mockCors } from './cors';
 import { type MockStats, type StreamSource, serveEvents } from './engine';
 import { type Feed, paced, resume } from './feed';
 import { answerStatus, readJson, sendJson } from './http';
@@ -41,7 +41,7 @@ export interface Router {
 
 /** The scenarios, their state (published notifications, jobs) and the fault-switch engine. */
 export function createRouter(options: MockServerOptions, stats: MockStats): Router {
-  const allowed = originMatcher(options.origins ?? DEFAULT_ORIGINS);
+  const cors = mockCors(options.origins);
   const board = new NotificationBoard();
   const jobs = new JobRegistry();
   const open = new Set<ServerResponse>();
@@ -136,7 +136,7 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    if (applyCors(req, res, allowed)) return;
+    if (cors.handle(req, res)) return;
     const path = url.pathname.slice('/sse'.length).replace(/\/$/, '') || '/';
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
     if (path === '/' && method === 'GET') return sendJson(res, 200, CATALOG);

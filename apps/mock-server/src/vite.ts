@@ -9,6 +9,10 @@ import type { MockServerOptions } from './mock-server';
  * router uses may not be built yet.
  */
 async function loadRouter(): Promise<typeof import('./router')> {
+  // Installed from npm, the built router sits beside this file.
+  if (!import.meta.url.endsWith('.ts')) {
+    return import(/* @vite-ignore */ new URL('./router.mjs', import.meta.url).href);
+  }
   const { runnerImport } = await import('vite');
   const { module } = await runnerImport<typeof import('./router')>(
     fileURLToPath(new URL('./router.ts', import.meta.url)),

@@ -1,3 +1,5 @@
+'use client';
+
 // The core values and types a hook user needs, so an app imports everything from here.
 export type {
   ConnectOptions,

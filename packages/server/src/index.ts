@@ -5,6 +5,8 @@ export type {
   Subscriber,
 } from './channel';
 export { createChannel, OLDEST_ID_HEADER, RESET_EVENT } from './channel';
+export type { Cors, CorsOptions } from './cors';
+export { createCors, originMatcher } from './cors';
 export type { SSEMessage } from './format';
 export { formatEvent, SSEFormatError } from './format';
 export type { History, Replay } from './history';
@@ -13,8 +15,6 @@ export type { Limiter, LimiterOptions, Rejection } from './limiter';
 export { createLimiter } from './limiter';
 export type { NodeRequest, NodeResponse } from './node';
 export { createSession } from './node';
-export type { RedisBroker, SharedChannel, SharedSubscribeOptions } from './redis';
-export { createRedisBroker } from './redis';
 export type { Session, SessionOptions } from './session';
 export type { Upstream } from './upstream';
 export { createResponse } from './web';

@@ -1,3 +1,5 @@
+'use client';
+
 export type { SSEQueryOptions } from './sse-query-options';
 export { sseQueryOptions } from './sse-query-options';
 export type {

@@ -1,4 +1,4 @@
-import type { StreamStatus } from '@ssekit/core';
+import type { StreamStatus } from '@ssekit/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ComponentType } from 'react';
 import { expect, waitFor, within } from 'storybook/test';

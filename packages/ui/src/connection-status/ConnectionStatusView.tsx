@@ -1,4 +1,4 @@
-import type { StreamStatus } from '@ssekit/core';
+import type { StreamStatus } from '@ssekit/react';
 import { useEffect, useState } from 'react';
 import { partClass, type StyleProps } from '../shared/classes';
 import { formatDuration } from '../shared/duration';

@@ -1,4 +1,4 @@
-import type { SSEEvent } from '@ssekit/core';
+import type { SSEEvent } from '@ssekit/react';
 import type { LogLine } from './LogStreamView';
 
 /** Lines received (bounded) and how the log ended, if it did. */

@@ -1,4 +1,4 @@
-import type { SSEEvent } from '@ssekit/core';
+import type { SSEEvent } from '@ssekit/react';
 import type { ProgressState } from './ProgressBarView';
 
 /** What a job stream has said so far. */
