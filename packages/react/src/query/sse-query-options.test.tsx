@@ -31,7 +31,7 @@ function Job({ url }: { url: string }) {
 }
 
 function Values({ url }: { url: string }) {
-  const { data } = useQuery(sseQueryOptions<number>({ queryKey: ['values'], url, maxValues: 3 }));
+  const { data } = useQuery(sseQueryOptions<number>({ queryKey: ['values'], url, maxEvents: 3 }));
   return <p data-testid="values">{data?.join(',')}</p>;
 }
 
@@ -60,7 +60,7 @@ describe('sseQueryOptions (streamedQuery over an ssekit stream)', () => {
     expect(server.requests.map((r) => r.headers['last-event-id'] ?? '')).toEqual(['', '3', '5']);
   });
 
-  it('keeps the last maxValues values without reduce, and ends the request on unmount', async () => {
+  it('keeps the last maxEvents values without reduce, and ends the request on unmount', async () => {
     const server = await serve((_req, res) => {
       open(res, ...Array.from({ length: 8 }, (_, i) => frame(i + 1)));
     });

@@ -18,8 +18,8 @@ export interface SSEQueryOptions<V, S, K extends QueryKey> extends ConnectOption
   reduce?: (state: S, value: V, event: SSEEvent) => S;
   /** The data before the first event (with `reduce`). */
   initial?: S;
-  /** Without `reduce`, the data is the list of the last `maxValues` values. Default 100. */
-  maxValues?: number;
+  /** Without `reduce`, the data is the values of the last `maxEvents` events. Default 100. */
+  maxEvents?: number;
   /** What a refetch does with the data so far (TanStack's `streamedQuery`). Default `'reset'`. */
   refetchMode?: 'append' | 'reset' | 'replace';
 }
@@ -44,7 +44,7 @@ export function sseQueryOptions<V = unknown, S = V[], K extends QueryKey = Query
     parse,
     reduce,
     initial,
-    maxValues = 100,
+    maxEvents = 100,
     refetchMode = 'reset',
     ...connectOptions
   } = options;
@@ -53,7 +53,7 @@ export function sseQueryOptions<V = unknown, S = V[], K extends QueryKey = Query
   const toValue = (e: SSEEvent) => eventValue(e, parse);
   const append = (list: V[], e: SSEEvent) => {
     const next = [...list, toValue(e)];
-    return next.length > maxValues ? next.slice(next.length - maxValues) : next;
+    return next.length > maxEvents ? next.slice(next.length - maxEvents) : next;
   };
 
   return queryOptions({
