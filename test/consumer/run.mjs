@@ -34,6 +34,17 @@ const VERSIONS = {
   next: '16.4.6',
 };
 const pick = (...names) => Object.fromEntries(names.map((n) => [n, VERSIONS[n]]));
+/**
+ * The lowest versions the peer ranges promise: a second copy of the Vite app is installed with
+ * these, type-checked, built and driven like the first.
+ */
+const LOWEST = {
+  react: '18.3.1',
+  'react-dom': '18.3.1',
+  '@tanstack/react-query': '5.90.16',
+  '@types/react': '18.3.32',
+  '@types/react-dom': '18.3.7',
+};
 
 const children = [];
 const work = mkdtempSync(join(tmpdir(), 'ssekit-consumer-'));
@@ -120,23 +131,24 @@ async function main() {
   const tarballs = packAll(join(work, 'packs'));
 
   const viteApp = join(work, 'vite-app');
+  const oldApp = join(work, 'vite-app-lowest');
   const nextApp = join(work, 'next-app');
   cpSync(join(here, 'vite-app'), viteApp, { recursive: true });
+  cpSync(join(here, 'vite-app'), oldApp, { recursive: true });
   cpSync(join(here, 'next-app'), nextApp, { recursive: true });
-  writeManifest(
-    viteApp,
-    'vite-app',
-    tarballs,
-    pick('react', 'react-dom', '@tanstack/react-query'),
-    pick(
-      '@types/react',
-      '@types/react-dom',
-      '@types/node',
-      'typescript',
-      'vite',
-      '@vitejs/plugin-react',
-    ),
+  const viteDeps = pick('react', 'react-dom', '@tanstack/react-query');
+  const viteDevDeps = pick(
+    '@types/react',
+    '@types/react-dom',
+    '@types/node',
+    'typescript',
+    'vite',
+    '@vitejs/plugin-react',
   );
+  writeManifest(viteApp, 'vite-app', tarballs, viteDeps, viteDevDeps);
+  const lowest = (deps) =>
+    Object.fromEntries(Object.entries(deps).map(([n, v]) => [n, LOWEST[n] ?? v]));
+  writeManifest(oldApp, 'vite-app-lowest', tarballs, lowest(viteDeps), lowest(viteDevDeps));
   const { '@ssekit/mock-server': _m, '@ssekit/server': _s, ...clientTarballs } = tarballs;
   writeManifest(
     nextApp,
@@ -149,7 +161,7 @@ async function main() {
 
   step('installing both apps (shared pnpm store)');
   await Promise.all(
-    [viteApp, nextApp].map(
+    [viteApp, oldApp, nextApp].map(
       (cwd) =>
         new Promise((resolve, reject) => {
           const child = spawn('npx', [...PNPM, 'install', '--prefer-offline'], {
@@ -188,10 +200,12 @@ async function main() {
 
   step('type-checking both apps (skipLibCheck: false)');
   run('node_modules/.bin/tsc', ['-p', '.'], viteApp);
+  run('node_modules/.bin/tsc', ['-p', '.'], oldApp);
   // Next writes its route types while building; check those too, after the build.
 
   step('building both apps');
   run('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], viteApp);
+  run('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], oldApp);
   run('node_modules/.bin/next', ['build'], nextApp, { NEXT_TELEMETRY_DISABLED: '1' });
   run('node_modules/.bin/tsc', ['-p', '.'], nextApp);
 
@@ -219,13 +233,19 @@ async function main() {
 
   step('serving the builds');
   const vitePort = await freePort();
+  const oldPort = await freePort();
   const nextPort = await freePort();
-  await serve(
-    'node_modules/.bin/vite',
-    ['preview', '--host', '127.0.0.1', '--port', String(vitePort), '--strictPort'],
-    viteApp,
-    `http://127.0.0.1:${vitePort}/`,
-  );
+  for (const [cwd, port] of [
+    [viteApp, vitePort],
+    [oldApp, oldPort],
+  ]) {
+    await serve(
+      'node_modules/.bin/vite',
+      ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+      cwd,
+      `http://127.0.0.1:${port}/`,
+    );
+  }
   await serve(
     'node_modules/.bin/next',
     ['start', '-H', '127.0.0.1', '-p', String(nextPort)],
@@ -270,10 +290,6 @@ async function main() {
     }
   };
 
-  const vitePage = await open(
-    `http://localhost:${vitePort}/?mock=${encodeURIComponent(mockUrl)}`,
-    'vite',
-  );
   const viteChecks = {
     'useSSE (two components)': () =>
       ['price-a', 'price-b'].every((id) =>
@@ -293,13 +309,24 @@ async function main() {
     'sseQueryOptions + useQuery': () =>
       /progress events/.test(document.querySelector('[data-testid=query]')?.textContent ?? ''),
   };
-  for (const [label, check] of Object.entries(viteChecks))
-    await until(vitePage, `vite app, ${label}`, check);
-  const viteTicker = requests.filter((r) => r === 'GET /sse/ticker?symbols=AAPL&rate=20');
-  if (viteTicker.length !== 1) {
-    throw new Error(
-      `vite app: 5 components on one stream made ${viteTicker.length} requests: ${requests.join(', ')}`,
-    );
+  for (const [label, port] of [
+    ['vite app (React 19)', vitePort],
+    ['vite app (React 18, lowest TanStack Query)', oldPort],
+  ]) {
+    const before = requests.length;
+    const page = await open(`http://localhost:${port}/?mock=${encodeURIComponent(mockUrl)}`, label);
+    for (const [what, check] of Object.entries(viteChecks)) {
+      await until(page, `${label}, ${what}`, check);
+    }
+    const ticker = requests
+      .slice(before)
+      .filter((r) => r === 'GET /sse/ticker?symbols=AAPL&rate=20');
+    if (ticker.length !== 1) {
+      throw new Error(
+        `${label}: 5 components on one stream made ${ticker.length} requests: ${requests.join(', ')}`,
+      );
+    }
+    await page.close();
   }
 
   const serverHtml = await (await fetch(`http://127.0.0.1:${nextPort}/`)).text();
@@ -332,7 +359,7 @@ async function main() {
   if (problems.length)
     throw new Error(`console errors or hydration warnings:\n${problems.join('\n')}`);
   step(
-    `passed: ${Object.keys(viteChecks).length} checks in the Vite app, 2 in the Next.js app, ${requests.length} requests to the mock server`,
+    `passed: ${Object.keys(viteChecks).length} checks in each Vite app, 2 in the Next.js app, ${requests.length} requests to the mock server`,
   );
 }
 

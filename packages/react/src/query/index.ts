@@ -1,6 +1,6 @@
 'use client';
 
-export type { SSEQueryOptions } from './sse-query-options';
+export type { SSEQueryOptions, SSEQueryResultOptions } from './sse-query-options';
 export { sseQueryOptions } from './sse-query-options';
 export type {
   InvalidationMap,

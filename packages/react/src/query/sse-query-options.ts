@@ -1,8 +1,10 @@
 import { type ConnectOptions, connect, type SSEEvent } from '@ssekit/core';
 import {
+  type DataTag,
   type QueryKey,
   queryOptions,
   experimental_streamedQuery as streamedQuery,
+  type UseQueryOptions,
 } from '@tanstack/react-query';
 import { eventValue, type ParseFn } from '../parse';
 import { eventList } from '../use-sse';
@@ -25,6 +27,15 @@ export interface SSEQueryOptions<V, S, K extends QueryKey> extends ConnectOption
 }
 
 /**
+ * What {@link sseQueryOptions} returns: options for `useQuery` and friends whose `queryKey` is
+ * tagged with the data type (written out, so the declaration holds for every version in the
+ * peer range).
+ */
+export type SSEQueryResultOptions<S, K extends QueryKey> = UseQueryOptions<S, Error, S, K> & {
+  queryKey: DataTag<K, S, Error>;
+};
+
+/**
  * Query options for `useQuery` / `prefetchQuery` whose `queryFn` is TanStack's `streamedQuery`
  * over an ssekit stream: the data grows with every event (reconnects resume with
  * `Last-Event-ID` without refetching), the query is `success` from the first event and settles
@@ -36,7 +47,7 @@ export interface SSEQueryOptions<V, S, K extends QueryKey> extends ConnectOption
  */
 export function sseQueryOptions<V = unknown, S = V[], K extends QueryKey = QueryKey>(
   options: SSEQueryOptions<V, S, K>,
-) {
+): SSEQueryResultOptions<S, K> {
   const {
     queryKey,
     url,
