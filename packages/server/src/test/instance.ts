@@ -10,7 +10,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
-import { createChannel, createRedisBroker } from '../index';
+import { createChannel } from '../index';
+import { createRedisBroker } from '../redis';
 
 const env = process.env;
 if (env.STANDBY === '1') {
