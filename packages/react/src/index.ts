@@ -9,6 +9,7 @@ export type {
   PageLifecycleOptions,
   RetryOptions,
   SSEEvent,
+  StreamReset,
   StreamStatus,
   Transport,
 } from '@ssekit/core';
