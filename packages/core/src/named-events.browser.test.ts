@@ -16,7 +16,7 @@ const counter = (key: string, query = 'total=100000&interval=15') =>
 
 describe('named events over the native EventSource (Chromium)', () => {
   it('reach `for await` when listed in `events`', async () => {
-    const stream = connect(counter(`iter-${Math.random()}`), {
+    const stream = connect(counter(`iter-${Math.random()}`, 'total=4&interval=15'), {
       transport: eventSourceTransport,
       events: ['tick'],
     });
@@ -37,14 +37,14 @@ describe('named events over the native EventSource (Chromium)', () => {
   it('reach a cross-tab follower that listens to the name (the leader asks its EventSource)', async () => {
     const key = `tabs-${Math.random()}`;
     const options = { transport: eventSourceTransport, crossTab: crossTab(key) };
-    const leader = connect(counter(key), options);
-    const follower = connect(counter(key), options);
+    const leader = connect(counter(key, 'total=8&interval=15'), options);
+    const follower = connect(counter(key, 'total=8&interval=15'), options);
     streams.push(leader, follower);
     const ticks = await nextEvents(follower, 2, 'tick');
     expect(ticks.every((e) => e.event === 'tick')).toBe(true);
     expect(Number(ticks[1]!.id) - Number(ticks[0]!.id)).toBe(2);
-    // One connection for both.
-    expect((await counterStats(key)).lastEventIds).toEqual(['']);
+    // One connection for both: a second one would have started without an id too.
+    expect((await counterStats(key)).lastEventIds.filter((id) => id === '')).toEqual(['']);
   });
 });
 
