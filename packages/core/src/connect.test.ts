@@ -2,8 +2,8 @@ import { startServer, type TestServer, writeSSEHead } from '@ssekit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './connect';
 import { ContentTypeError, HttpError, SSEError } from './errors';
-import { withQueryParam } from './event-stream';
 import { eventSourceTransport } from './eventsource-transport';
+import { withQueryParam } from './request-url';
 import { nextError, nextEvents, openStream, sse, untilStatus } from './test/helpers';
 import type { EventStream, StreamStatus } from './types';
 

@@ -1,12 +1,15 @@
 import { iterate } from './async-iterator';
 import { ContentTypeError, HttpError, SSEError } from './errors';
+import { StreamListeners } from './stream-listeners';
 import type {
   ConnectOptions,
   ErrorListener,
   EventStream,
+  ResetListener,
   SSEEvent,
   SSEEventListener,
   StatusListener,
+  StreamReset,
   StreamStatus,
 } from './types';
 
@@ -17,8 +20,12 @@ type Open = (url: string, options: ConnectOptions) => EventStream;
 type Message =
   | { type: 'event'; event: SSEEvent }
   | { type: 'state'; state: State; error: WireError | null }
+  | { type: 'reset'; reset: StreamReset }
   | { type: 'hello' }
-  | { type: 'reconnect' };
+  | { type: 'reconnect' }
+  /** Event names a tab listens to (the leader's stream must receive them), or a request for them. */
+  | { type: 'names'; names: string[] }
+  | { type: 'names?' };
 
 interface State {
   status: StreamStatus;
@@ -91,11 +98,12 @@ class TabStream implements EventStream {
   lastEventId: string;
   error: Error | null = null;
   nextRetryAt: number | null = null;
+  resets = 0;
 
   readonly #channel: BroadcastChannel;
-  readonly #listeners = new Map<string, Set<SSEEventListener>>();
-  readonly #statusListeners = new Set<StatusListener>();
-  readonly #errorListeners = new Set<ErrorListener>();
+  readonly #listeners = new StreamListeners();
+  /** Names the leader's stream listens to for some tab (so `eventSourceTransport` gets them). */
+  readonly #leaderNames = new Set<string>();
   readonly #election = new AbortController();
   readonly #options: ConnectOptions;
   readonly #open: Open;
@@ -113,6 +121,10 @@ class TabStream implements EventStream {
     this.lastEventId = options.lastEventId ?? '';
     this.#channel = new BroadcastChannel(PREFIX + key);
     this.#channel.onmessage = (e: MessageEvent<Message>) => this.#receive(e.data);
+    this.#listeners.watchNames((name) => {
+      this.#listenOnLeader(name);
+      this.#channel.postMessage({ type: 'names', names: [name] } satisfies Message);
+    });
     if (options.signal?.aborted) {
       this.close();
       return;
@@ -132,10 +144,17 @@ class TabStream implements EventStream {
     const { signal: _ignored, ...options } = this.#options;
     const stream = this.#open(this.url, { ...options, lastEventId: this.lastEventId });
     this.#leader = stream;
+    this.#leaderNames.clear();
     stream.on('*', (event) => {
       this.#channel.postMessage({ type: 'event', event } satisfies Message);
       this.#deliver(event);
     });
+    stream.onReset((reset) => {
+      this.#channel.postMessage({ type: 'reset', reset } satisfies Message);
+      this.#reset(reset);
+    });
+    for (const name of this.#listeners.names()) this.#listenOnLeader(name);
+    this.#channel.postMessage({ type: 'names?' } satisfies Message);
     stream.onError((error) => {
       this.#emitError(error);
       this.#publishState(error);
@@ -178,6 +197,27 @@ class TabStream implements EventStream {
     else if (message.type === 'state') this.#apply(message.state, fromWire(message.error));
     else if (message.type === 'hello') this.#publishState(this.#leader?.error ?? null);
     else if (message.type === 'reconnect') this.#leader?.reconnect();
+    else if (message.type === 'reset') !this.#leader && this.#reset(message.reset);
+    else if (message.type === 'names') for (const name of message.names) this.#listenOnLeader(name);
+    else if (message.type === 'names?') {
+      this.#channel.postMessage({
+        type: 'names',
+        names: [...this.#listeners.names()],
+      } satisfies Message);
+    }
+  }
+
+  /** In the leader: makes its stream receive `name` (a transport may deliver only names asked for). */
+  #listenOnLeader(name: string) {
+    const stream = this.#leader;
+    if (!stream || name === '*' || this.#leaderNames.has(name)) return;
+    this.#leaderNames.add(name);
+    stream.on(name, () => {});
+  }
+
+  #reset(reset: StreamReset) {
+    this.resets++;
+    this.#listeners.emitReset(reset);
   }
 
   #apply(state: State, error: Error | null) {
@@ -196,36 +236,33 @@ class TabStream implements EventStream {
 
   #deliver(event: SSEEvent) {
     this.lastEventId = event.id;
-    for (const name of [event.event, '*']) {
-      for (const listener of [...(this.#listeners.get(name) ?? [])]) listener(event);
-    }
+    this.#listeners.emit(event);
   }
 
   #setStatus(status: StreamStatus, retryMoved = false) {
     if (this.status === status && !(retryMoved && status === 'reconnecting')) return;
     this.status = status;
-    for (const listener of [...this.#statusListeners]) listener(status);
+    this.#listeners.emitStatus(status);
   }
 
   #emitError(error: Error) {
-    for (const listener of [...this.#errorListeners]) listener(error);
+    this.#listeners.emitError(error);
   }
 
   on(eventName: string, listener: SSEEventListener): () => void {
-    const set = this.#listeners.get(eventName) ?? new Set<SSEEventListener>();
-    this.#listeners.set(eventName, set);
-    set.add(listener);
-    return () => set.delete(listener);
+    return this.status === 'closed' ? () => {} : this.#listeners.on(eventName, listener);
   }
 
   onStatus(listener: StatusListener): () => void {
-    this.#statusListeners.add(listener);
-    return () => this.#statusListeners.delete(listener);
+    return this.status === 'closed' ? () => {} : this.#listeners.onStatus(listener);
   }
 
   onError(listener: ErrorListener): () => void {
-    this.#errorListeners.add(listener);
-    return () => this.#errorListeners.delete(listener);
+    return this.status === 'closed' ? () => {} : this.#listeners.onError(listener);
+  }
+
+  onReset(listener: ResetListener): () => void {
+    return this.status === 'closed' ? () => {} : this.#listeners.onReset(listener);
   }
 
   reconnect(): void {
@@ -240,8 +277,6 @@ class TabStream implements EventStream {
     this.#channel.close();
     this.#setStatus('closed');
     this.#listeners.clear();
-    this.#statusListeners.clear();
-    this.#errorListeners.clear();
   }
 
   [Symbol.asyncIterator](): AsyncIterator<SSEEvent> {

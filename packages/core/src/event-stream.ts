@@ -1,13 +1,15 @@
 import { iterate } from './async-iterator';
 import { type Backoff, createBackoff, RETRY_DEFAULTS } from './backoff';
 import { HttpError, RetryLimitError, SSEError } from './errors';
-import { Listeners } from './listeners';
 import { createParser, type Parser } from './parser';
+import { toError, withQueryParam } from './request-url';
+import { StreamListeners } from './stream-listeners';
 import type { Transport, TransportSink } from './transport';
 import type {
   ConnectOptions,
   ErrorListener,
   EventStream,
+  ResetListener,
   SSEEvent,
   SSEEventListener,
   StatusListener,
@@ -16,7 +18,7 @@ import type {
 import { Watchdog } from './watchdog';
 
 /** Why the stream itself ended a connection. */
-type AbortKind = 'close' | 'reconnect' | 'idle' | 'age' | 'pause';
+type AbortKind = 'close' | 'reconnect' | 'idle' | 'age' | 'pause' | 'wake';
 
 type Outcome =
   | { kind: 'end' }
@@ -30,13 +32,14 @@ export class ReconnectingStream implements EventStream {
   lastEventId: string;
   error: Error | null = null;
   nextRetryAt: number | null = null;
+  resets = 0;
 
   readonly #options: ConnectOptions;
   readonly #transport: Transport;
-  readonly #listeners = new Map<string, Listeners<SSEEvent>>();
-  readonly #statusListeners = new Listeners<StreamStatus>();
-  readonly #errorListeners = new Listeners<Error>();
-  readonly #nameWatchers = new Listeners<string>();
+  readonly #listeners = new StreamListeners();
+  /** Names the transport must receive besides those listened to: the reset event, `events`. */
+  readonly #alwaysNames: string[];
+  readonly #resetEvent: string | null;
   readonly #backoff: Backoff;
   readonly #maxAttempts: number;
   readonly #parser: Parser;
@@ -44,6 +47,11 @@ export class ReconnectingStream implements EventStream {
   #pagePaused = false;
   #unwatchPage: (() => void) | null = null;
   #failures = 0;
+  /** The last 401/403 was followed by `onUnauthorized`; a second one in a row is fatal. */
+  #refreshedAuth = false;
+  /** Events without an id arrived since the last open: a reconnect cannot resume them. */
+  #unresumable = false;
+  #opened = false;
   #closed = false;
   #current: { controller: AbortController; why?: AbortKind } | null = null;
   #wake: (() => void) | null = null;
@@ -63,6 +71,9 @@ export class ReconnectingStream implements EventStream {
     this.#watchdog = new Watchdog(options.idleTimeoutMs, options.maxConnectionAgeMs, (why) =>
       this.#abort(why),
     );
+    this.#resetEvent = options.resetEvent === undefined ? 'reset' : options.resetEvent;
+    this.#alwaysNames = [...(options.events ?? [])];
+    if (this.#resetEvent) this.#alwaysNames.push(this.#resetEvent);
     this.#parser = createParser(
       {
         onEvent: (event) => {
@@ -90,29 +101,19 @@ export class ReconnectingStream implements EventStream {
   }
 
   on(eventName: string, listener: SSEEventListener): () => void {
-    if (this.#closed) return () => {};
-    let named = this.#listeners.get(eventName);
-    if (!named) {
-      named = new Listeners();
-      this.#listeners.set(eventName, named);
-      this.#nameWatchers.emit(eventName);
-    }
-    const remove = named.add(listener);
-    const set = named;
-    return () => {
-      remove();
-      if (set.size === 0 && this.#listeners.get(eventName) === set) {
-        this.#listeners.delete(eventName);
-      }
-    };
+    return this.#closed ? () => {} : this.#listeners.on(eventName, listener);
   }
 
   onStatus(listener: StatusListener): () => void {
-    return this.#closed ? () => {} : this.#statusListeners.add(listener);
+    return this.#closed ? () => {} : this.#listeners.onStatus(listener);
   }
 
   onError(listener: ErrorListener): () => void {
-    return this.#closed ? () => {} : this.#errorListeners.add(listener);
+    return this.#closed ? () => {} : this.#listeners.onError(listener);
+  }
+
+  onReset(listener: ResetListener): () => void {
+    return this.#closed ? () => {} : this.#listeners.onReset(listener);
   }
 
   reconnect(): void {
@@ -146,6 +147,7 @@ export class ReconnectingStream implements EventStream {
       quiet = outcome.kind === 'aborted' && outcome.why === 'age';
       if (outcome.kind === 'stop') return this.#finish(null);
       if (outcome.kind === 'aborted') {
+        if (outcome.why === 'wake') this.#backoff.reset();
         if (outcome.why !== 'idle') continue;
         const idle = new SSEError('idle-timeout', 'No data within idleTimeoutMs', { fatal: false });
         if (await this.#fail(idle)) continue;
@@ -156,9 +158,35 @@ export class ReconnectingStream implements EventStream {
         continue;
       }
       const error = toError(outcome.error);
+      if (await this.#refreshAuth(error)) continue;
       if (error instanceof SSEError && error.fatal) return this.#finish(error);
       if (!(await this.#fail(error))) return;
     }
+  }
+
+  /**
+   * A 401/403 with `onUnauthorized`: calls it (a token refresh) and returns true to reconnect at
+   * once with the same `Last-Event-ID`; false for any other error, or a second 401/403 in a row.
+   */
+  async #refreshAuth(error: Error): Promise<boolean> {
+    const refresh = this.#options.onUnauthorized;
+    if (
+      !refresh ||
+      !(error instanceof HttpError) ||
+      (error.status !== 401 && error.status !== 403)
+    ) {
+      return false;
+    }
+    if (this.#refreshedAuth) return false;
+    this.#refreshedAuth = true;
+    this.#report(error);
+    try {
+      await refresh(error);
+    } catch (cause) {
+      this.#finish(toError(cause));
+      return true;
+    }
+    return !this.#closed;
   }
 
   /** Counts a failed attempt; waits for the retry (true) or gives up (false). */
@@ -188,6 +216,7 @@ export class ReconnectingStream implements EventStream {
       const resolved = typeof headers === 'function' ? await headers() : (headers ?? {});
       if (signal.aborted) return { kind: 'aborted', why: current.why ?? 'close' };
       const param = this.#options.lastEventIdParam;
+      this.#resumedFrom = this.lastEventId;
       const request = {
         url: param ? withQueryParam(this.url, param, this.lastEventId) : this.url,
         method: this.#options.method ?? 'GET',
@@ -214,9 +243,16 @@ export class ReconnectingStream implements EventStream {
       this.#watchdog.touch();
       this.#watchdog.opened();
       this.#failures = 0;
+      this.#refreshedAuth = false;
       this.#backoff.reset();
       this.error = null;
+      const resumed = this.#opened;
+      this.#opened = true;
       this.#setStatus('open');
+      if (resumed && this.#unresumable && this.lastEventId === '') {
+        this.#emitReset({ reason: 'unresumable', data: '', lastEventId: '' });
+      }
+      this.#unresumable = false;
     },
     chunk: (bytes) => {
       this.#watchdog.touch();
@@ -232,8 +268,8 @@ export class ReconnectingStream implements EventStream {
       this.#report(error);
       this.#setStatus('reconnecting');
     },
-    names: () => this.#listeners.keys(),
-    watchNames: (fn) => this.#nameWatchers.add(fn),
+    names: () => [...this.#listeners.names(), ...this.#alwaysNames],
+    watchNames: (fn) => this.#listeners.watchNames(fn),
   };
 
   #abort(why: AbortKind) {
@@ -250,7 +286,7 @@ export class ReconnectingStream implements EventStream {
   #retryIn(ms: number): Promise<void> {
     const wait = this.#sleep(ms);
     // Already reconnecting: tell listeners anyway, since `nextRetryAt` moved.
-    if (this.status === 'reconnecting') this.#statusListeners.emit('reconnecting');
+    if (this.status === 'reconnecting') this.#listeners.emitStatus('reconnecting');
     else this.#setStatus('reconnecting');
     return wait;
   }
@@ -283,19 +319,30 @@ export class ReconnectingStream implements EventStream {
   }
 
   #dispatch(event: SSEEvent) {
-    this.#listeners.get(event.event)?.emit(event);
-    this.#listeners.get('*')?.emit(event);
+    if (event.id === '') this.#unresumable = true;
+    if (event.event === this.#resetEvent) {
+      this.#emitReset({ reason: 'server', data: event.data, lastEventId: this.#resumedFrom });
+    }
+    this.#listeners.emit(event);
+  }
+
+  /** The id the current connection resumed from (sent as `Last-Event-ID`). */
+  #resumedFrom = '';
+
+  #emitReset(reset: { reason: 'server' | 'unresumable'; data: string; lastEventId: string }) {
+    this.resets++;
+    this.#listeners.emitReset(reset);
   }
 
   #report(error: Error) {
     this.error = error;
-    this.#errorListeners.emit(error);
+    this.#listeners.emitError(error);
   }
 
   #setStatus(status: StreamStatus) {
     if (this.status === status) return;
     this.status = status;
-    this.#statusListeners.emit(status);
+    this.#listeners.emitStatus(status);
   }
 
   #finish(error: Error | null) {
@@ -311,27 +358,5 @@ export class ReconnectingStream implements EventStream {
     else this.error = null;
     this.#setStatus('closed');
     this.#listeners.clear();
-    this.#statusListeners.clear();
-    this.#errorListeners.clear();
-    this.#nameWatchers.clear();
   }
-}
-
-/**
- * `url` with the query parameter `name` set to `value` (other parameters and the hash kept as
- * written); `url` itself when `value` is empty.
- */
-export function withQueryParam(url: string, name: string, value: string): string {
-  if (!value) return url;
-  const hashAt = url.indexOf('#');
-  const hash = hashAt < 0 ? '' : url.slice(hashAt);
-  const [path = '', query = ''] = (hashAt < 0 ? url : url.slice(0, hashAt)).split(/\?(.*)/s);
-  const key = encodeURIComponent(name);
-  const kept = query.split('&').filter((pair) => pair && pair.split('=')[0] !== key);
-  kept.push(`${key}=${encodeURIComponent(value)}`);
-  return `${path}?${kept.join('&')}${hash}`;
-}
-
-function toError(value: unknown): Error {
-  return value instanceof Error ? value : new Error(String(value));
 }

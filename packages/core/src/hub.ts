@@ -1,10 +1,11 @@
 import { iterate } from './async-iterator';
 import { connect } from './connect';
-import { Listeners } from './listeners';
+import { StreamListeners } from './stream-listeners';
 import type {
   ConnectOptions,
   ErrorListener,
   EventStream,
+  ResetListener,
   SSEEvent,
   SSEEventListener,
   StatusListener,
@@ -146,6 +147,9 @@ class SharedView implements EventStream {
   get nextRetryAt(): number | null {
     return this.#entry?.stream.nextRetryAt ?? null;
   }
+  get resets(): number {
+    return this.#entry?.stream.resets ?? 0;
+  }
 
   on(eventName: string, listener: SSEEventListener): () => void {
     const entry = this.#entry;
@@ -180,6 +184,10 @@ class SharedView implements EventStream {
     return this.#entry ? this.#track(this.#entry.stream.onError(listener)) : () => {};
   }
 
+  onReset(listener: ResetListener): () => void {
+    return this.#entry ? this.#track(this.#entry.stream.onReset(listener)) : () => {};
+  }
+
   reconnect(): void {
     this.#entry?.stream.reconnect();
   }
@@ -187,13 +195,13 @@ class SharedView implements EventStream {
   close(): void {
     if (!this.#entry) return;
     const alreadyClosed = this.#entry.stream.status === 'closed';
-    const notify = new Listeners<StreamStatus>();
-    for (const listener of this.#statusListeners) notify.add(listener);
+    const notify = new StreamListeners();
+    for (const listener of this.#statusListeners) notify.onStatus(listener);
     for (const off of [...this.#offs]) off();
     this.#entry = null;
     this.#signal?.removeEventListener('abort', this.#onAbort);
     this.#release();
-    if (!alreadyClosed) notify.emit('closed');
+    if (!alreadyClosed) notify.emitStatus('closed');
   }
 
   [Symbol.asyncIterator](): AsyncIterator<SSEEvent> {

@@ -22,9 +22,11 @@ export type {
   EventStream,
   HeadersOption,
   HeadersRecord,
+  ResetListener,
   RetryOptions,
   SSEEvent,
   SSEEventListener,
   StatusListener,
+  StreamReset,
   StreamStatus,
 } from './types';

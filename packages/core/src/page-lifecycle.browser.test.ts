@@ -143,7 +143,7 @@ describe('pageLifecycle(): online / offline', () => {
       const s = connect('/__sse/counter?key=listeners&total=1', {
         page: pageLifecycle({ pauseWhenHidden: true }),
       });
-      expect(added.sort()).toEqual(['offline', 'online', 'visibilitychange']);
+      expect(added.sort()).toEqual(['offline', 'online', 'pageshow', 'resume', 'visibilitychange']);
       s.close();
       expect(removed.sort()).toEqual(added);
     } finally {

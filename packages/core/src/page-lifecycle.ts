@@ -14,6 +14,7 @@ export interface PageControl {
  */
 export interface PageLifecycle {
   readonly pauseWhenHidden: boolean | 'always';
+  readonly wakeCheckMs: number;
   /** Starts watching the page for one stream; returns a function that stops it. */
   watch(this: PageLifecycle, control: PageControl): () => void;
 }
@@ -25,19 +26,35 @@ export interface PageLifecycleOptions {
    * streams only, `'always'` for any method (a POST is then sent again when shown). Default false.
    */
   pauseWhenHidden?: boolean | 'always';
+  /**
+   * How often to check that timers still run on time, in ms (0: never). A check that runs far
+   * too late means the machine slept or the tab was frozen: the stream reconnects at once,
+   * resuming with `Last-Event-ID`, instead of waiting for its idle timeout. Default 5000.
+   */
+  wakeCheckMs?: number;
 }
+
+/** A wake check this much later than due means the page did not run meanwhile. */
+const WAKE_LATE_MS = 5000;
 
 /**
  * Makes a stream follow the page it lives in (browsers only; a no-op elsewhere): while the
  * window is `offline` no attempt is made, and `online` reconnects at once; with
  * `pauseWhenHidden`, the connection is also closed while `document.visibilityState` is
- * `'hidden'` and resumed when shown. Every listener is removed when the stream closes.
+ * `'hidden'` and resumed when shown. After a sleep or a freeze (a back/forward-cache restore,
+ * `pageshow` with `persisted`; the Page Lifecycle `resume` event; a wake check running far too
+ * late) it reconnects at once, resuming with `Last-Event-ID`: a socket that slept is often dead
+ * without knowing it. Every listener and timer is removed when the stream closes.
  *
  * @example
  * connect('/api/prices', { page: pageLifecycle({ pauseWhenHidden: true }) });
  */
 export function pageLifecycle(options: PageLifecycleOptions = {}): PageLifecycle {
-  return { pauseWhenHidden: options.pauseWhenHidden ?? false, watch: watchPage };
+  return {
+    pauseWhenHidden: options.pauseWhenHidden ?? false,
+    wakeCheckMs: options.wakeCheckMs ?? 5000,
+    watch: watchPage,
+  };
 }
 
 function watchPage(this: PageLifecycle, control: PageControl): () => void {
@@ -63,13 +80,32 @@ function watchPage(this: PageLifecycle, control: PageControl): () => void {
     offline = true;
     update();
   };
+  const onPageShow = (e: Event) => {
+    if ((e as PageTransitionEvent).persisted) control.reconnect();
+  };
+  const onResume = () => control.reconnect();
+  const page = typeof document !== 'undefined' && win ? document : undefined;
   doc?.addEventListener('visibilitychange', onVisibility);
   win?.addEventListener('online', onOnline);
   win?.addEventListener('offline', onOffline);
+  win?.addEventListener('pageshow', onPageShow);
+  page?.addEventListener('resume', onResume);
+  let due = Date.now() + this.wakeCheckMs;
+  const check =
+    win && this.wakeCheckMs > 0
+      ? setInterval(() => {
+          const late = Date.now() - due;
+          due = Date.now() + this.wakeCheckMs;
+          if (late > WAKE_LATE_MS) control.reconnect();
+        }, this.wakeCheckMs)
+      : undefined;
   if (hidden || offline) update();
   return () => {
+    clearInterval(check);
     doc?.removeEventListener('visibilitychange', onVisibility);
     win?.removeEventListener('online', onOnline);
     win?.removeEventListener('offline', onOffline);
+    win?.removeEventListener('pageshow', onPageShow);
+    page?.removeEventListener('resume', onResume);
   };
 }

@@ -1,4 +1,5 @@
 import type { CrossTab } from './cross-tab';
+import type { HttpError } from './errors';
 import type { PageLifecycle } from './page-lifecycle';
 import type { Transport } from './transport';
 
@@ -10,6 +11,22 @@ export interface SSEEvent {
   data: string;
   /** The last event ID at dispatch time (as `MessageEvent.lastEventId`); `''` if none yet. */
   id: string;
+}
+
+/**
+ * History was lost between the client and the server, and the stream says so (a `reset`):
+ * - `'server'`: the server answered the resume with its `reset` event (the id is unknown, of
+ *   another epoch after a restart, or older than its history); `data` is that event's data
+ *   (`{"oldestId", "latestId"}` from `@ssekit/server`), and the retained events follow;
+ * - `'unresumable'`: the stream reconnected after events that carried no id, so it could not
+ *   ask for what it missed (`data` is `''`).
+ * Treat it as "refetch the full state" (or clear a list) before applying what follows.
+ */
+export interface StreamReset {
+  reason: 'server' | 'unresumable';
+  data: string;
+  /** The id the stream resumed from. */
+  lastEventId: string;
 }
 
 /** Lifecycle of an {@link EventStream}. */
@@ -74,6 +91,24 @@ export interface ConnectOptions {
   lastEventIdParam?: string;
   /** Largest event accepted, in bytes of its data and fields. Default 16 MiB. */
   maxEventBytes?: number;
+  /**
+   * The event the server sends when it cannot resume (see {@link StreamReset}). Default
+   * `'reset'` (the `@ssekit/server` protocol); `null` turns reset detection off.
+   */
+  resetEvent?: string | null;
+  /**
+   * Event names to receive even without an `on(name)` listener. Only `eventSourceTransport`
+   * needs it: the native `EventSource` delivers a named event only to a listener of that name,
+   * so `'*'` listeners, `for await` and cross-tab followers see `message` events, the reset
+   * event and the names listed here (or listened to).
+   */
+  events?: readonly string[];
+  /**
+   * Called when the server answers 401 or 403, before the stream gives up: refresh a token
+   * here, and the stream reconnects at once (a `headers` function is called again) with the
+   * same `Last-Event-ID`. A second 401/403 in a row is fatal (no loop).
+   */
+  onUnauthorized?: (error: HttpError) => void | Promise<void>;
 }
 
 /** Called with each event (see {@link EventStream.on}). */
@@ -82,6 +117,8 @@ export type SSEEventListener = (event: SSEEvent) => void;
 export type StatusListener = (status: StreamStatus) => void;
 /** Called with each error reported (see {@link EventStream.onError}). */
 export type ErrorListener = (error: Error) => void;
+/** Called with each reset (see {@link EventStream.onReset}). */
+export type ResetListener = (reset: StreamReset) => void;
 
 /** A live, self-healing connection to an SSE endpoint. */
 export interface EventStream extends AsyncIterable<SSEEvent> {
@@ -93,6 +130,8 @@ export interface EventStream extends AsyncIterable<SSEEvent> {
   readonly error: Error | null;
   /** When the next reconnect attempt is due (epoch ms), while `reconnecting`; otherwise null. */
   readonly nextRetryAt: number | null;
+  /** Resets so far: times history was lost and the stream said so (see {@link StreamReset}). */
+  readonly resets: number;
   /** Listen to events of one type, or every event with `'*'`. Returns an unsubscribe function. */
   on(eventName: string, listener: SSEEventListener): () => void;
   /**
@@ -106,6 +145,11 @@ export interface EventStream extends AsyncIterable<SSEEvent> {
    * Returns an unsubscribe function.
    */
   onError(listener: ErrorListener): () => void;
+  /**
+   * Listen to resets: history was lost (the server could not resume, or events without ids
+   * could not be resumed). Returns an unsubscribe function.
+   */
+  onReset(listener: ResetListener): () => void;
   /** Drop the current connection and connect again now (resuming), resetting the backoff. */
   reconnect(): void;
   /** Close for good: aborts the request and every pending timer. */

@@ -24,6 +24,23 @@ describe('Watchdog', () => {
     }
   });
 
+  it('reports a wake instead of idleness when its timer fires far too late (the machine slept)', () => {
+    vi.useFakeTimers();
+    try {
+      const fired: string[] = [];
+      const dog = new Watchdog(1000, undefined, (why) => fired.push(why));
+      dog.touch();
+      vi.setSystemTime(Date.now() + 60_000); // the clock moved on while timers were frozen
+      vi.advanceTimersByTime(1000);
+      expect(fired).toEqual(['wake']);
+      dog.touch();
+      vi.advanceTimersByTime(1000);
+      expect(fired).toEqual(['wake', 'idle']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps no timer when its limits are off, and none after stop()', () => {
     const before = activeTimers();
     const off = new Watchdog(undefined, 0, () => {});

@@ -1,8 +1,16 @@
-/** The idle and age limits of one connection; calls `expire` when one runs out. */
+/** A timer this much later than due (and at least `WAKE_LATE_MS`) means the machine slept. */
+export const WAKE_LATE_MS = 5000;
+
+/**
+ * The idle and age limits of one connection; calls `expire` when one runs out, with `'wake'`
+ * instead of `'idle'` when the idle timer fires far too late (the machine slept, the tab was
+ * frozen): the connection is then checked at once, without counting a failure.
+ */
 export class Watchdog {
   readonly #idleMs: number;
   readonly #ageMs: number;
-  readonly #expire: (why: 'idle' | 'age') => void;
+  readonly #expire: (why: 'idle' | 'age' | 'wake') => void;
+  #idleDue = 0;
   #idle: ReturnType<typeof setTimeout> | undefined;
   #age: ReturnType<typeof setTimeout> | undefined;
 
@@ -10,7 +18,7 @@ export class Watchdog {
   constructor(
     idleMs: number | undefined,
     ageMs: number | undefined,
-    expire: (why: 'idle' | 'age') => void,
+    expire: (why: 'idle' | 'age' | 'wake') => void,
   ) {
     this.#idleMs = idleMs ?? 0;
     this.#ageMs = ageMs ?? 0;
@@ -21,7 +29,11 @@ export class Watchdog {
   touch(): void {
     if (this.#idleMs <= 0) return;
     clearTimeout(this.#idle);
-    this.#idle = setTimeout(() => this.#fire('idle'), this.#idleMs);
+    this.#idleDue = Date.now() + this.#idleMs;
+    this.#idle = setTimeout(() => {
+      const late = Date.now() - this.#idleDue;
+      this.#fire(late > Math.max(WAKE_LATE_MS, this.#idleMs) ? 'wake' : 'idle');
+    }, this.#idleMs);
   }
 
   /** The connection opened: starts the age timer. */
@@ -37,7 +49,7 @@ export class Watchdog {
     this.#idle = this.#age = undefined;
   }
 
-  #fire(why: 'idle' | 'age') {
+  #fire(why: 'idle' | 'age' | 'wake') {
     this.stop();
     this.#expire(why);
   }

@@ -11,6 +11,7 @@ export type {
   PageLifecycleOptions,
   RetryOptions,
   SSEEvent,
+  StreamReset,
   StreamStatus,
   Transport,
 } from '@ssekit/core';

@@ -25,6 +25,9 @@ const CORE_KEYS = [
   'transport',
   'maxEventBytes',
   'crossTab',
+  'resetEvent',
+  'events',
+  'onUnauthorized',
 ] as const satisfies readonly (keyof ConnectOptions)[];
 
 /** Picks the core connect options out of a hook's options (the rest are the hook's own). */
@@ -88,11 +91,12 @@ export function identityOf(options: ConnectOptions): unknown {
     ...options,
     headers: typeof options.headers === 'function' ? 'function' : options.headers,
     fetch: options.fetch ? 'function' : undefined,
+    onUnauthorized: options.onUnauthorized ? 'function' : undefined,
   };
 }
 
 /**
- * Replaces the function options (headers, fetch) by stand-ins that call the latest ones, so a
+ * Replaces the function options (headers, fetch, onUnauthorized) by stand-ins that call the latest ones, so a
  * hook keeps one request identity across renders and StrictMode's remount.
  */
 export function stableFunctions(current: () => ConnectOptions) {
@@ -102,10 +106,13 @@ export function stableFunctions(current: () => ConnectOptions) {
   };
   const stableFetch: typeof fetch = (input, init) =>
     (current().fetch ?? globalThis.fetch)(input, init);
+  const onUnauthorized: ConnectOptions['onUnauthorized'] = (error) =>
+    current().onUnauthorized?.(error);
   return (options: ConnectOptions): ConnectOptions => ({
     ...options,
     ...(typeof options.headers === 'function' ? { headers } : {}),
     ...(options.fetch ? { fetch: stableFetch } : {}),
+    ...(options.onUnauthorized ? { onUnauthorized } : {}),
   });
 }
 

@@ -72,6 +72,35 @@ describe('createStreamStore', () => {
     expect(store.getServerSnapshot()).toMatchObject({ data: [], status: 'connecting' });
   });
 
+  it('on a server reset counts it, calls onReset and starts the state over from initial', async () => {
+    let res: ServerResponse | undefined;
+    const server = await serve((_req, r) => {
+      open(r);
+      res = r;
+    });
+    const { hub } = testHub(20);
+    const resets: string[] = [];
+    const store = createStreamStore<string[]>({
+      open: () => hub.connect(server.url),
+      events: ['message'],
+      initial: [],
+      fold: (list, e) => [...list, e.data],
+      onReset: (reset) => resets.push(reset.reason),
+      batch: false,
+    });
+    const leave = store.subscribe(() => {});
+    await until(() => res !== undefined && store.getSnapshot().status === 'open');
+    res?.write(frame('a', undefined, 'e1-1') + frame('b', undefined, 'e1-2'));
+    await until(() => store.getSnapshot().data.length === 2);
+    // The server lost that history (restarted): a reset, then what it retains.
+    res?.write(frame({ oldestId: 'e2-1' }, 'reset') + frame('x', undefined, 'e2-1'));
+    await until(() => store.getSnapshot().resets === 1 && store.getSnapshot().data.length === 1);
+    expect(store.getSnapshot().data).toEqual(['x']);
+    expect(resets).toEqual(['server']);
+    leave();
+    await until(() => server.openStreams() === 0);
+  });
+
   it('does nothing without a stream to open', () => {
     const store = createStreamStore({
       open: null,
@@ -87,6 +116,7 @@ describe('createStreamStore', () => {
       error: null,
       lastEventId: '',
       nextRetryAt: null,
+      resets: 0,
     });
     store.reconnect();
     leave();

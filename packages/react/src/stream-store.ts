@@ -1,4 +1,10 @@
-import { type EventStream, SSEError, type SSEEvent, type StreamStatus } from '@ssekit/core';
+import {
+  type EventStream,
+  SSEError,
+  type SSEEvent,
+  type StreamReset,
+  type StreamStatus,
+} from '@ssekit/core';
 import { type BatchMode, createBatcher } from './batch';
 
 /** What a stream hook renders from. */
@@ -9,13 +15,26 @@ export interface StreamSnapshot<D> {
   lastEventId: string;
   /** When the next reconnect attempt is due (epoch ms), while `reconnecting`; otherwise null. */
   nextRetryAt: number | null;
+  /**
+   * Resets so far: times history was lost and the stream said so (the server could not resume
+   * from `lastEventId`, or events without ids could not be resumed). See `StreamReset`.
+   */
+  resets: number;
 }
 
 export interface StreamStoreConfig<D> {
   /** Opens a stream (a hub view), resuming after `lastEventId` if any; `null`: not connected. */
   open: ((lastEventId: string) => EventStream) | null;
-  /** Event names to fold; `'*'` for every event. */
+  /**
+   * Event names to fold; `'*'` for every event. The store listens to each name (not to `'*'`),
+   * so named events arrive on every transport, the native `EventSource` included.
+   */
   events: readonly string[];
+  /**
+   * Called on every reset. When the server could not resume (`reason: 'server'`) the state
+   * starts over from `initial` first, and the retained events that follow are folded in.
+   */
+  onReset?: (reset: StreamReset) => void;
   initial: D;
   /** Folds one event into the state; runs for every matching event, in order. */
   fold: (state: D, event: SSEEvent) => D;
@@ -47,6 +66,7 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
     error: null,
     lastEventId: '',
     nextRetryAt: null,
+    resets: 0,
   };
   let snapshot = initialSnapshot;
   let data = initial;
@@ -54,6 +74,7 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
   let error: Error | null = null;
   let lastEventId = '';
   let nextRetryAt: number | null = null;
+  let resets = 0;
   let stream: EventStream | null = null;
   let detach: (() => void) | null = null;
   let closedByUser = false;
@@ -64,11 +85,12 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
       snapshot.status === status &&
       snapshot.error === error &&
       snapshot.lastEventId === lastEventId &&
-      snapshot.nextRetryAt === nextRetryAt
+      snapshot.nextRetryAt === nextRetryAt &&
+      snapshot.resets === resets
     ) {
       return;
     }
-    snapshot = { data, status, error, lastEventId, nextRetryAt };
+    snapshot = { data, status, error, lastEventId, nextRetryAt, resets };
     for (const listener of listeners) listener();
   };
   const batcher = createBatcher(config.batch, publish);
@@ -105,7 +127,13 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
     }
     stream = s;
     status = s.status;
-    const offEvent = s.on('*', onEvent);
+    const offEvents = (all ? ['*'] : [...names]).map((name) => s.on(name, onEvent));
+    const offReset = s.onReset((reset) => {
+      resets++;
+      if (reset.reason === 'server') data = initial;
+      config.onReset?.(reset);
+      batcher.schedule();
+    });
     const offStatus = s.onStatus((next) => {
       status = next;
       nextRetryAt = s.nextRetryAt;
@@ -118,7 +146,8 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
     });
     if (s.error) error = s.error;
     detach = () => {
-      offEvent();
+      for (const off of offEvents) off();
+      offReset();
       offStatus();
       offError();
       s.close();

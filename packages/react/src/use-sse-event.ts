@@ -33,6 +33,7 @@ export function useSSEEvent<V = unknown>(
   const connectOptions = pickConnectOptions(options);
   const latest = useLatest({
     handler,
+    onReset: options.onReset,
     parse: options.parse,
     connectOptions,
     defaults: ctx.defaults,
@@ -62,8 +63,10 @@ export function useSSEEvent<V = unknown>(
       const { handler, parse } = latest.current;
       handler(eventValue(event, parse), event);
     });
+    const offReset = stream.onReset((reset) => latest.current.onReset?.(reset));
     return () => {
       off();
+      offReset();
       stream.close();
     };
   }, [key]);

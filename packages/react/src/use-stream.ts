@@ -1,4 +1,4 @@
-import type { ConnectOptions, SSEEvent } from '@ssekit/core';
+import type { ConnectOptions, SSEEvent, StreamReset } from '@ssekit/core';
 import { useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { BatchMode } from './batch';
 import { useSSEContext } from './provider';
@@ -19,6 +19,12 @@ export interface StreamHookOptions extends ConnectOptions {
   replayLast?: boolean;
   /** How often React sees new state; default `'frame'`. See {@link BatchMode}. */
   batch?: BatchMode;
+  /**
+   * Called when history was lost and the stream said so (see `StreamReset`): refetch what the
+   * stream cannot replay. When the server could not resume, the hook's state also starts over
+   * from `initial` before the retained events that follow. The count is the result's `resets`.
+   */
+  onReset?: (reset: StreamReset) => void;
 }
 
 /** `useLayoutEffect` in the browser, `useEffect` where there is no DOM (no SSR warning). */
@@ -74,7 +80,12 @@ export function useStream<D>(
     ctx.defaults,
     scope,
   ]);
-  const latest = useLatest({ fold, connectOptions, defaults: ctx.defaults });
+  const latest = useLatest({
+    fold,
+    connectOptions,
+    defaults: ctx.defaults,
+    onReset: options.onReset,
+  });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the request's identity
   const store = useMemo(() => {
@@ -92,6 +103,7 @@ export function useStream<D>(
       events,
       initial,
       fold: (state, event) => latest.current.fold(state, event),
+      onReset: (reset) => latest.current.onReset?.(reset),
       batch,
     });
   }, [key]);

@@ -26,6 +26,9 @@ export interface SSEQueryOptions<V, S, K extends QueryKey> extends ConnectOption
   refetchMode?: 'append' | 'reset' | 'replace';
 }
 
+/** Marks the point where the server could not resume: the data starts over from there. */
+const RESTART: SSEEvent = { event: '', data: '', id: '' };
+
 /**
  * What {@link sseQueryOptions} returns: options for `useQuery` and friends whose `queryKey` is
  * tagged with the data type (written out, so the declaration holds for every version in the
@@ -38,7 +41,8 @@ export type SSEQueryResultOptions<S, K extends QueryKey> = UseQueryOptions<S, Er
 /**
  * Query options for `useQuery` / `prefetchQuery` whose `queryFn` is TanStack's `streamedQuery`
  * over an ssekit stream: the data grows with every event (reconnects resume with
- * `Last-Event-ID` without refetching), the query is `success` from the first event and settles
+ * `Last-Event-ID` without refetching; when the server cannot resume, its `reset` starts the data
+ * over and the retained history refills it), the query is `success` from the first event and settles
  * when the server stops the stream (HTTP 204); a fatal error (4xx, wrong content type) is the
  * query's error. The connection closes when the query is cancelled or has no observers.
  *
@@ -61,6 +65,9 @@ export function sseQueryOptions<V = unknown, S = V[], K extends QueryKey = Query
   } = options;
   const names = eventList(event);
   const all = names.includes('*');
+  const resetEvent = connectOptions.resetEvent === undefined ? 'reset' : connectOptions.resetEvent;
+  // The native EventSource delivers to '*' (what the iterator reads) only the names asked for.
+  const events = all ? connectOptions.events : [...names, ...(connectOptions.events ?? [])];
   const toValue = (e: SSEEvent) => eventValue(e, parse);
   const append = (list: V[], e: SSEEvent) => {
     const next = [...list, toValue(e)];
@@ -70,10 +77,13 @@ export function sseQueryOptions<V = unknown, S = V[], K extends QueryKey = Query
   return queryOptions({
     queryKey,
     queryFn: streamedQuery<SSEEvent, S, K>({
-      streamFn: ({ signal }) => matching(connect(url, { ...connectOptions, signal }), names, all),
+      streamFn: ({ signal }) =>
+        matching(connect(url, { ...connectOptions, events, signal }), names, all, resetEvent),
       refetchMode,
-      reducer: (state, e) =>
-        reduce ? reduce(state, toValue(e), e) : (append(state as V[], e) as S),
+      reducer: (state, e) => {
+        if (e === RESTART) return (reduce ? initial : []) as S;
+        return reduce ? reduce(state, toValue(e), e) : (append(state as V[], e) as S);
+      },
       initialValue: (reduce ? initial : []) as S,
     }),
     staleTime: Number.POSITIVE_INFINITY,
@@ -81,6 +91,18 @@ export function sseQueryOptions<V = unknown, S = V[], K extends QueryKey = Query
   });
 }
 
-async function* matching(stream: AsyncIterable<SSEEvent>, names: readonly string[], all: boolean) {
-  for await (const e of stream) if (all || names.includes(e.event)) yield e;
+/**
+ * The events of `names` (all with `all`); a server reset (the resume failed: the retained
+ * history follows) becomes {@link RESTART}, so the data starts over instead of mixing histories.
+ */
+async function* matching(
+  stream: AsyncIterable<SSEEvent>,
+  names: readonly string[],
+  all: boolean,
+  resetEvent: string | null,
+) {
+  for await (const e of stream) {
+    if (e.event === resetEvent) yield RESTART;
+    else if (all || names.includes(e.event)) yield e;
+  }
 }

@@ -17,6 +17,8 @@ export interface UseSSEInvalidationOptions extends Omit<StreamHookOptions, 'batc
 /**
  * Invalidates query keys when named events arrive (`{ 'order.updated': [['orders']] }`), so
  * readers refetch. Events within `debounceMs` of the first are collected: one invalidation per key.
+ * A reset (history lost: events, and so invalidations, may have been missed) invalidates every
+ * key of the map; a function gets the server's `reset` event like any other.
  */
 export function useSSEInvalidation(
   url: string | null,
@@ -44,15 +46,25 @@ export function useSSEInvalidation(
     [],
   );
 
+  const invalidate = (matched: readonly QueryKey[] | null | undefined) => {
+    if (!matched || matched.length === 0) return;
+    for (const queryKey of matched) pending.current.set(hashKey(queryKey), queryKey);
+    timer.current ??= setTimeout(flush, debounceMs);
+  };
+  const names = typeof keys === 'function' ? undefined : Object.keys(keys);
   useSSEEvent(
     url,
     '*',
-    (_value, event) => {
-      const matched = typeof keys === 'function' ? keys(event) : keys[event.event];
-      if (!matched || matched.length === 0) return;
-      for (const queryKey of matched) pending.current.set(hashKey(queryKey), queryKey);
-      timer.current ??= setTimeout(flush, debounceMs);
+    (_value, event) => invalidate(typeof keys === 'function' ? keys(event) : keys[event.event]),
+    {
+      ...streamOptions,
+      // The native EventSource delivers to '*' only the names it was asked for.
+      ...(names ? { events: [...names, ...(streamOptions.events ?? [])] } : {}),
+      onReset: (reset) => {
+        if (typeof keys !== 'function') for (const list of Object.values(keys)) invalidate(list);
+        streamOptions.onReset?.(reset);
+      },
+      parse: (data) => data,
     },
-    { ...streamOptions, parse: (data) => data },
   );
 }

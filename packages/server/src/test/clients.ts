@@ -14,6 +14,8 @@ export interface Recorder {
   readonly events: { id: string; n: number }[];
   /** `reset` events received (history lost and said so). */
   resets: number;
+  /** The number last received before each reset (0 before any). */
+  readonly resetAfter: number[];
   /** Times a connection opened, and ms from each loss of a connection to the next open. */
   opens: number;
   readonly reconnectMs: number[];
@@ -26,6 +28,7 @@ function recorder(library: Recorder['library']) {
     library,
     events: [] as { id: string; n: number }[],
     resets: 0,
+    resetAfter: [] as number[],
     opens: 0,
     reconnectMs: [] as number[],
     close: () => {},
@@ -46,7 +49,10 @@ export function ssekitClient(url: string, idleTimeoutMs?: number): Recorder {
   const r = recorder('ssekit');
   const stream = connect(url, { retry: { initialMs: 50, maxMs: 250, jitter: 0.2 }, idleTimeoutMs });
   stream.on('message', (e) => r.events.push({ id: e.id, n: Number(e.data) }));
-  stream.on('reset', () => r.resets++);
+  stream.on('reset', () => {
+    r.resets++;
+    r.resetAfter.push(r.events.at(-1)?.n ?? 0);
+  });
   stream.onStatus((status) => (status === 'open' ? r.opened() : r.lost()));
   r.close = () => stream.close();
   return r;
@@ -57,7 +63,10 @@ export function eventSourceClient(url: string): Recorder {
   const r = recorder('eventsource');
   const source = new EventSource(url);
   source.onmessage = (e) => r.events.push({ id: e.lastEventId, n: Number(e.data) });
-  source.addEventListener('reset', () => r.resets++);
+  source.addEventListener('reset', () => {
+    r.resets++;
+    r.resetAfter.push(r.events.at(-1)?.n ?? 0);
+  });
   source.onopen = () => r.opened();
   source.onerror = () => r.lost();
   r.close = () => source.close();

@@ -26,7 +26,9 @@ let handler: http.RequestListener;
 
 if (env.REDIS_PORT) {
   const broker = createRedisBroker({
-    redis: () => new Redis({ host: '127.0.0.1', port: Number(env.REDIS_PORT) }),
+    // Errors while Redis is away are retried by ioredis; they are not worth a crash or a log.
+    redis: () =>
+      new Redis({ host: '127.0.0.1', port: Number(env.REDIS_PORT) }).on('error', () => {}),
     prefix: env.PREFIX ?? 'ssekit:',
   });
   const channel = broker.channel(env.NAME ?? 'chaos', {
