@@ -15,7 +15,6 @@ export type { PageControl, PageLifecycle, PageLifecycleOptions } from './page-li
 export { pageLifecycle } from './page-lifecycle';
 export type { Parser, ParserHandlers, ParserOptions } from './parser';
 export { createParser } from './parser';
-export type { Transport, TransportRequest, TransportSink } from './transport';
 export { aiSdkUIMessages } from './protocols/ai-sdk-ui-messages';
 export { anthropicMessages } from './protocols/anthropic-messages';
 export { openAIChat } from './protocols/openai-chat';
@@ -31,6 +30,7 @@ export { joinPart, ProviderError } from './protocols/protocol';
 export { ssekitTokens } from './protocols/ssekit-tokens';
 export type { RunInfo } from './run-protocol';
 export { parseRunEventId, RUN_EVENT, RUN_ID_HEADER } from './run-protocol';
+export type { Transport, TransportRequest, TransportSink } from './transport';
 export type {
   ConnectOptions,
   ErrorListener,
