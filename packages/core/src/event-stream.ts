@@ -45,6 +45,10 @@ export class ReconnectingStream implements EventStream {
   #unwatchPage: (() => void) | null = null;
   #failures = 0;
   #closed = false;
+  /** A request that is not sent again by itself (not GET or HEAD: a prompt, say). */
+  readonly #sendsOnce: boolean;
+  /** Whether the current attempt got a stream (so a failure now is a drop mid-stream). */
+  #opened = false;
   #current: { controller: AbortController; why?: AbortKind } | null = null;
   #wake: (() => void) | null = null;
   readonly #watchdog: Watchdog;
@@ -58,6 +62,7 @@ export class ReconnectingStream implements EventStream {
     this.#options = options;
     this.#transport = transport;
     this.lastEventId = options.lastEventId ?? '';
+    this.#sendsOnce = !/^(GET|HEAD)$/i.test(options.method ?? 'GET');
     this.#backoff = createBackoff(options.retry);
     this.#maxAttempts = options.retry?.maxAttempts ?? RETRY_DEFAULTS.maxAttempts;
     this.#watchdog = new Watchdog(options.idleTimeoutMs, options.maxConnectionAgeMs, (why) =>
@@ -148,17 +153,29 @@ export class ReconnectingStream implements EventStream {
       if (outcome.kind === 'aborted') {
         if (outcome.why !== 'idle') continue;
         const idle = new SSEError('idle-timeout', 'No data within idleTimeoutMs', { fatal: false });
+        if (this.#cannotResume()) return this.#finish(notResumable(idle));
         if (await this.#fail(idle)) continue;
         return;
       }
       if (outcome.kind === 'end') {
+        // A POST (or any non-GET) answer that ends normally is complete: never re-sent.
+        if (this.#sendsOnce) return this.#finish(null);
         await this.#retryIn(this.#backoff.fail());
         continue;
       }
       const error = toError(outcome.error);
       if (error instanceof SSEError && error.fatal) return this.#finish(error);
+      if (this.#cannotResume()) return this.#finish(notResumable(error));
       if (!(await this.#fail(error))) return;
     }
+  }
+
+  /**
+   * A non-GET stream that dropped mid-stream without an event ID to resume from: sending the
+   * request again would repeat it (a prompt, a payment) to a server that cannot resume.
+   */
+  #cannotResume(): boolean {
+    return this.#sendsOnce && this.#opened && this.lastEventId === '';
   }
 
   /** Counts a failed attempt; waits for the retry (true) or gives up (false). */
@@ -181,6 +198,7 @@ export class ReconnectingStream implements EventStream {
     };
     const { signal } = current.controller;
     this.#current = current;
+    this.#opened = false;
     this.#parser.reset();
     this.#watchdog.touch();
     try {
@@ -211,6 +229,7 @@ export class ReconnectingStream implements EventStream {
 
   readonly #sink: TransportSink = {
     open: () => {
+      this.#opened = true;
       this.#watchdog.touch();
       this.#watchdog.opened();
       this.#failures = 0;
@@ -330,6 +349,14 @@ export function withQueryParam(url: string, name: string, value: string): string
   const kept = query.split('&').filter((pair) => pair && pair.split('=')[0] !== key);
   kept.push(`${key}=${encodeURIComponent(value)}`);
   return `${path}?${kept.join('&')}${hash}`;
+}
+
+function notResumable(cause: Error): SSEError {
+  return new SSEError(
+    'not-resumable',
+    'The connection dropped mid-stream and the server sent no event ID to resume from, so the request is not sent again',
+    { cause, fatal: true },
+  );
 }
 
 function toError(value: unknown): Error {
