@@ -9,6 +9,11 @@ import { useSSE } from './use-sse';
 
 const post = { method: 'POST', body: '{"prompt":"hi"}' } as const;
 
+function Answer({ url }: { url: string }) {
+  const q = useQuery(sseQueryOptions<number>({ queryKey: ['post'], url, ...post }));
+  return <p data-testid="q">{`${q.status}/${q.fetchStatus}:${q.data?.join(',')}`}</p>;
+}
+
 describe('a prompt is never sent twice by accident (POST through every hook)', () => {
   it('useSSE: a normal end is the end; one POST, status closed without error', async () => {
     const server = await serve((_req, res) => {
@@ -57,13 +62,9 @@ describe('a prompt is never sent twice by accident (POST through every hook)', (
       res.end();
     });
     const client = new QueryClient();
-    function Answer() {
-      const q = useQuery(sseQueryOptions<number>({ queryKey: ['post'], url: server.url, ...post }));
-      return <p data-testid="q">{`${q.status}/${q.fetchStatus}:${q.data?.join(',')}`}</p>;
-    }
     const view = render(
       <QueryClientProvider client={client}>
-        <Answer />
+        <Answer url={server.url} />
       </QueryClientProvider>,
     );
     await waitFor(() => expect(view.getByTestId('q').textContent).toBe('success/idle:1,2'));
