@@ -44,6 +44,9 @@ export default defineConfig({
       {
         extends: true,
         plugins: [react(), rawSsePlugin(), mockServerPlugin()],
+        // Pre-bundled, so a test page that renders React (run.browser.test) does not make Vite
+        // discover it mid-run and reload the tests.
+        optimizeDeps: { include: ['react', 'react/jsx-dev-runtime', 'react-dom/client'] },
         test: {
           name: 'browser',
           include: [

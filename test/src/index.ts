@@ -1,3 +1,4 @@
+export * from './ai-fixtures';
 export { chromiumArgs, chromiumLaunchOptions, chromiumPath } from './chromium';
 export type { RecordedRequest, TestHandler, TestServer } from './http-server';
 export { startServer, writeSSEHead } from './http-server';

@@ -52,7 +52,7 @@ export const CATALOG: Catalog = {
     },
     {
       name: 'chat',
-      method: 'POST, GET',
+      method: 'POST, GET, DELETE',
       path: '/sse/chat',
       events: ['token', 'done'],
       params: {
@@ -60,9 +60,11 @@ export const CATALOG: Catalog = {
         tokens: 'stop after this many tokens',
         payload: 'xss: the answer contains <img onerror> and <script> as text',
         rate: 'tokens per second (default 40)',
+        run: '1: a resumable run (ids <runId>:<seq>; join with Last-Event-ID; DELETE with x-ssekit-run cancels)',
       },
       examples: [
         '/sse/chat?prompt=What%20is%20SSE%3F',
+        '/sse/chat?prompt=hi&run=1&dropAfter=20',
         '/sse/chat?prompt=hi&payload=xss&tokens=60',
       ],
     },

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseRunEventId, RUN_ID_HEADER } from '@ssekit/core';
+import { createRuns, type Generate } from '@ssekit/server';
 import { CATALOG, catalogHtml } from './catalog';
 import { mockCors } from './cors';
 import { type MockStats, type StreamSource, serveEvents } from './engine';
@@ -45,6 +47,7 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
   const board = new NotificationBoard();
   const jobs = new JobRegistry();
   const open = new Set<ServerResponse>();
+  const runs = createRuns();
 
   const stream = async ({ req, res, switches }: Request, source: StreamSource | undefined) => {
     if (!source) {
@@ -80,6 +83,13 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
       const prompt = (body as { prompt?: unknown } | undefined)?.prompt ?? '';
       if (typeof prompt !== 'string') throw new SwitchError('prompt', String(prompt), 'a string');
       return chat(r, prompt);
+    },
+    'DELETE /chat': async (r) => {
+      const header = r.req.headers[RUN_ID_HEADER];
+      const runId = Array.isArray(header) ? header[0] : header;
+      if (!runId) throw new SwitchError(RUN_ID_HEADER, '', 'the ID of the run to cancel');
+      await runs.cancel(runId);
+      r.res.writeHead(204).end();
     },
     'GET /notifications': (r) => {
       const user = r.url.searchParams.get('user') || undefined;
@@ -122,11 +132,31 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
     const onToken = () => {
       stats.tokensGenerated++;
     };
-    return feed(
-      r,
-      () => chatFeed(r.seed, prompt, { maxTokens, xss: payload === 'xss', onToken }),
-      DEFAULT_CHAT_RATE,
-    );
+    const make = () => chatFeed(r.seed, prompt, { maxTokens, xss: payload === 'xss', onToken });
+    if (!boolParam(q, 'run')) return feed(r, make, DEFAULT_CHAT_RATE);
+    const rate = r.switches.rate ?? DEFAULT_CHAT_RATE;
+    return chatRun(r, async function* ({ signal }) {
+      for await (const batch of paced(make(), rate)(signal)) {
+        for (const { id: _id, ...msg } of batch) yield msg;
+      }
+    });
+  };
+
+  /**
+   * `?run=1`: the answer is a resumable run that goes on when its client leaves. A request with
+   * `Last-Event-ID: <runId>:<seq>` joins it; the fault switches apply to each response.
+   */
+  const chatRun = async (r: Request, generate: Generate) => {
+    const joining = parseRunEventId(r.switches.lastEventId ?? '');
+    const runId = joining?.runId ?? (await runs.start(generate));
+    const follow = new AbortController();
+    const found = await runs.events(runId, joining?.seq ?? 0, follow.signal);
+    if (found.kind === 'unknown') return sendJson(r.res, 404, { error: `Unknown run ${runId}` });
+    if (found.kind === 'finished') return stream(r, undefined);
+    r.res.on('close', () => follow.abort());
+    return stream(r, async function* () {
+      for await (const msg of found.events) yield [msg];
+    });
   };
 
   const jobStream = (r: Request, id: string) => {
@@ -161,7 +191,7 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
       const allow = known.map((key) => key.split(' ')[0]).join(', ') || 'GET';
       return sendJson(res, 405, { error: `Method ${method} not allowed` }, { allow });
     }
-    const isStream = method === 'GET' || path === '/chat';
+    const isStream = method === 'GET' || (path === '/chat' && method === 'POST');
     if (isStream && switches.status !== undefined) {
       return answerStatus(res, switches.status, switches.retryAfter);
     }
@@ -173,6 +203,7 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
     close() {
       for (const res of open) res.destroy();
       open.clear();
+      void runs.close();
     },
   };
 }

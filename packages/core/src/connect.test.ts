@@ -143,10 +143,13 @@ describe('connect (fetch transport)', () => {
   });
 
   it('POSTs a body with headers from a function called for every connection', async () => {
+    // Each response drops after one event with an ID: a resumable POST is sent again with it.
     server = await startServer((req, res) => {
       writeSSEHead(res);
       const from = Number(req.headers['last-event-id'] ?? 0);
-      res.end(sse({ id: from + 1, data: req.headers.authorization ?? '' }));
+      res.write(sse({ id: from + 1, data: req.headers.authorization ?? '' }), () =>
+        res.socket?.destroy(),
+      );
     });
     let token = 0;
     stream = connect(server.url, {

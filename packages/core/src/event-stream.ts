@@ -52,7 +52,11 @@ export class ReconnectingStream implements EventStream {
   /** Events without an id arrived since the last open: a reconnect cannot resume them. */
   #unresumable = false;
   #opened = false;
+  /** Whether the current attempt got a stream (so a failure now is a drop mid-stream). */
+  #attemptOpened = false;
   #closed = false;
+  /** A request that is not sent again by itself (not GET or HEAD: a prompt, say). */
+  readonly #sendsOnce: boolean;
   #current: { controller: AbortController; why?: AbortKind } | null = null;
   #wake: (() => void) | null = null;
   readonly #watchdog: Watchdog;
@@ -66,6 +70,7 @@ export class ReconnectingStream implements EventStream {
     this.#options = options;
     this.#transport = transport;
     this.lastEventId = options.lastEventId ?? '';
+    this.#sendsOnce = !/^(GET|HEAD)$/i.test(options.method ?? 'GET');
     this.#backoff = createBackoff(options.retry);
     this.#maxAttempts = options.retry?.maxAttempts ?? RETRY_DEFAULTS.maxAttempts;
     this.#watchdog = new Watchdog(options.idleTimeoutMs, options.maxConnectionAgeMs, (why) =>
@@ -150,16 +155,20 @@ export class ReconnectingStream implements EventStream {
         if (outcome.why === 'wake') this.#backoff.reset();
         if (outcome.why !== 'idle') continue;
         const idle = new SSEError('idle-timeout', 'No data within idleTimeoutMs', { fatal: false });
+        if (this.#cannotResume()) return this.#finish(notResumable(idle));
         if (await this.#fail(idle)) continue;
         return;
       }
       if (outcome.kind === 'end') {
+        // A POST (or any non-GET) answer that ends normally is complete: never re-sent.
+        if (this.#sendsOnce) return this.#finish(null);
         await this.#retryIn(this.#backoff.fail());
         continue;
       }
       const error = toError(outcome.error);
       if (await this.#refreshAuth(error)) continue;
       if (error instanceof SSEError && error.fatal) return this.#finish(error);
+      if (this.#cannotResume()) return this.#finish(notResumable(error));
       if (!(await this.#fail(error))) return;
     }
   }
@@ -189,6 +198,14 @@ export class ReconnectingStream implements EventStream {
     return !this.#closed;
   }
 
+  /**
+   * A non-GET stream that dropped mid-stream without an event ID to resume from: sending the
+   * request again would repeat it (a prompt, a payment) to a server that cannot resume.
+   */
+  #cannotResume(): boolean {
+    return this.#sendsOnce && this.#attemptOpened && this.lastEventId === '';
+  }
+
   /** Counts a failed attempt; waits for the retry (true) or gives up (false). */
   async #fail(error: Error): Promise<boolean> {
     this.#failures++;
@@ -209,6 +226,7 @@ export class ReconnectingStream implements EventStream {
     };
     const { signal } = current.controller;
     this.#current = current;
+    this.#attemptOpened = false;
     this.#parser.reset();
     this.#watchdog.touch();
     try {
@@ -240,6 +258,7 @@ export class ReconnectingStream implements EventStream {
 
   readonly #sink: TransportSink = {
     open: () => {
+      this.#attemptOpened = true;
       this.#watchdog.touch();
       this.#watchdog.opened();
       this.#failures = 0;
@@ -359,4 +378,12 @@ export class ReconnectingStream implements EventStream {
     this.#setStatus('closed');
     this.#listeners.clear();
   }
+}
+
+function notResumable(cause: Error): SSEError {
+  return new SSEError(
+    'not-resumable',
+    'The connection dropped mid-stream and the server sent no event ID to resume from, so the request is not sent again',
+    { cause, fatal: true },
+  );
 }

@@ -15,6 +15,21 @@ export type { PageControl, PageLifecycle, PageLifecycleOptions } from './page-li
 export { pageLifecycle } from './page-lifecycle';
 export type { Parser, ParserHandlers, ParserOptions } from './parser';
 export { createParser } from './parser';
+export { aiSdkUIMessages } from './protocols/ai-sdk-ui-messages';
+export { anthropicMessages } from './protocols/anthropic-messages';
+export { openAIChat } from './protocols/openai-chat';
+export { openAIResponses } from './protocols/openai-responses';
+export type {
+  TokenPart,
+  TokenPartDelta,
+  TokenProtocol,
+  TokenReader,
+  TokenStep,
+} from './protocols/protocol';
+export { joinPart, ProviderError } from './protocols/protocol';
+export { ssekitTokens } from './protocols/ssekit-tokens';
+export type { RunInfo } from './run-protocol';
+export { parseRunEventId, RUN_EVENT, RUN_ID_HEADER } from './run-protocol';
 export type { Transport, TransportRequest, TransportSink } from './transport';
 export type {
   ConnectOptions,

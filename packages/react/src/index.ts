@@ -10,27 +10,40 @@ export type {
   PageLifecycle,
   PageLifecycleOptions,
   RetryOptions,
+  RunInfo,
   SSEEvent,
   StreamReset,
   StreamStatus,
+  TokenPart,
+  TokenPartDelta,
+  TokenProtocol,
+  TokenReader,
+  TokenStep,
   Transport,
 } from '@ssekit/core';
 export {
+  aiSdkUIMessages,
+  anthropicMessages,
   ContentTypeError,
   crossTab,
   EventTooLargeError,
   eventSourceTransport,
   HttpError,
+  openAIChat,
+  openAIResponses,
+  ProviderError,
   pageLifecycle,
   RetryLimitError,
   SSEError,
+  ssekitTokens,
 } from '@ssekit/core';
 export type { BatchMode } from './batch';
 export { parseJsonOrText, tokenText } from './parse';
 export type { SSEProviderProps } from './provider';
 export { SSEProvider } from './provider';
 export type { SSEDefaults } from './request';
-export type { TokenStatus } from './token-store';
+export type { SmoothOptions } from './smooth-text';
+export type { TokenSnapshot, TokenStatus } from './token-store';
 export type {
   UseEventStreamOptions,
   UseEventStreamResult,

@@ -325,3 +325,6 @@ export function createRedisBroker(options: { redis: () => Redis; prefix?: string
     },
   };
 }
+
+/** Run storage over the broker, for resumable runs served by several instances. */
+export { redisRunStore } from './redis-run-store';

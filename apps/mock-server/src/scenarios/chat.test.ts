@@ -1,5 +1,6 @@
+import { parseRunEventId, RUN_ID_HEADER } from '@ssekit/core';
 import { describe, expect, it } from 'vitest';
-import { collect, ids, range, useMockServer, waitFor } from '../test/helpers';
+import { collect, ids, range, readRaw, useMockServer, waitFor } from '../test/helpers';
 import { chatFeed, XSS_TEXT } from './chat';
 
 const server = useMockServer();
@@ -79,6 +80,43 @@ describe('chat', () => {
     expect(after - before).toBeLessThan(total / 2);
     await new Promise((r) => setTimeout(r, 50));
     expect(stats.tokensGenerated).toBe(after);
+  });
+
+  it('?run=1 serves a run: responses dropped by dropAfter are joined by ID, every token once', async () => {
+    const plain = await collect(url('/sse/chat?rate=5000&prompt=runs'), 10_000);
+    const run = await collect(url('/sse/chat?run=1&rate=2000&dropAfter=7&prompt=runs'), 10_000);
+    expect(run.error).toBeNull();
+    expect(run.opens).toBeGreaterThan(2);
+    expect(text(run.events)).toBe(text(plain.events));
+    const seqs = run.events
+      .filter((e) => e.event !== 'ssekit-run')
+      .map((e) => parseRunEventId(e.id)?.seq);
+    expect(seqs).toEqual(range(1, seqs.length).map(Number));
+    expect(JSON.parse(run.events.at(-1)?.data ?? '{}').state).toBe('done');
+  });
+
+  it('?run=1: the run goes on without its client, and DELETE with its ID cancels it', async () => {
+    const stats = server().mock.stats;
+    const { text: head } = await readRaw(url('/sse/chat?run=1&rate=100&prompt=long'), (t) =>
+      t.includes('event: token'),
+    );
+    const runId = /id: ([\w-]+):0/.exec(head)?.[1] ?? '';
+    const before = stats.tokensGenerated;
+    await waitFor(() => stats.tokensGenerated >= before + 3); // no client, still generating
+    const cancel = await fetch(url('/sse/chat'), {
+      method: 'DELETE',
+      headers: { [RUN_ID_HEADER]: runId },
+    });
+    expect(cancel.status).toBe(204);
+    const joined = await collect(url('/sse/chat?run=1'), 10_000, {
+      lastEventId: `${runId}:0`,
+    });
+    expect(JSON.parse(joined.events.at(-1)?.data ?? '{}')).toEqual({
+      id: runId,
+      state: 'cancelled',
+    });
+    const unknown = await fetch(url('/sse/chat?run=1'), { headers: { 'last-event-id': 'x:1' } });
+    expect(unknown.status).toBe(404);
   });
 
   it('rejects a bad body with 400', async () => {

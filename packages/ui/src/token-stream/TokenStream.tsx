@@ -1,4 +1,4 @@
-import { type UseTokenStreamOptions, useTokenStream } from '@ssekit/react';
+import { type TokenProtocol, type UseTokenStreamOptions, useTokenStream } from '@ssekit/react';
 import { useEffect } from 'react';
 import { TokenStreamView, type TokenStreamViewProps } from './TokenStreamView';
 
@@ -12,7 +12,11 @@ export interface TokenStreamProps
   body?: unknown;
   /** Start when mounted and when the prompt changes. Default true. */
   autoStart?: boolean;
-  /** Options for the hook (event names, headers, parse, ...). */
+  /** The answers' wire format (`openAIChat`, `anthropicMessages`, ...); default `ssekitTokens`. */
+  protocol?: TokenProtocol;
+  /** Reveal bursty text evenly; off by default (see `useTokenStream`'s `smooth`). */
+  smooth?: UseTokenStreamOptions['smooth'];
+  /** Options for the hook (headers, resume key, ...). */
   options?: Omit<UseTokenStreamOptions, 'url'>;
 }
 
@@ -27,15 +31,28 @@ export function TokenStream({
   prompt,
   body,
   autoStart = true,
+  protocol,
+  smooth,
   options,
   ...view
 }: TokenStreamProps) {
-  const { text, status, error, start, stop } = useTokenStream({ ...options, url });
+  const { text, status, error, start, stop } = useTokenStream({
+    ...options,
+    url,
+    ...(protocol && { protocol }),
+    ...(smooth !== undefined && { smooth }),
+  });
   const payload = body ?? (prompt === undefined ? undefined : { prompt });
   const key = JSON.stringify(payload ?? null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the payload's identity
   useEffect(() => {
-    if (autoStart) start(payload);
+    if (!autoStart) return;
+    // Started after the commit, so StrictMode's mount, unmount and mount send one request.
+    let live = true;
+    queueMicrotask(() => live && start(payload));
+    return () => {
+      live = false;
+    };
   }, [key, autoStart, url, start]);
   return <TokenStreamView {...view} text={text} status={status} error={error} onStop={stop} />;
 }
