@@ -1,9 +1,11 @@
 import type { StreamStatus } from '@ssekit/core';
-import { useEffect, useState } from 'react';
+import { forwardRef, useEffect, useState } from 'react';
 import { partClass, type StyleProps } from '../shared/classes';
 import { formatDuration } from '../shared/duration';
+import type { RootProps } from '../shared/props';
 
-export interface ConnectionStatusViewProps extends StyleProps {
+/** ConnectionStatusView's own props (besides the root `div`'s HTML attributes). */
+export interface ConnectionStatusViewOwnProps extends StyleProps {
   status: StreamStatus;
   /** The error that closed the stream (shown as the `error` state) or the last transient one. */
   error?: Error | null;
@@ -14,6 +16,9 @@ export interface ConnectionStatusViewProps extends StyleProps {
   /** Prefix of the status text. Default `Connection`. */
   label?: string;
 }
+
+/** ConnectionStatusView's props: its own plus the HTML attributes of its root `div`. */
+export type ConnectionStatusViewProps = RootProps<ConnectionStatusViewOwnProps, 'div'>;
 
 const TEXT: Record<StreamStatus, string> = {
   connecting: 'connecting…',
@@ -26,50 +31,49 @@ const TEXT: Record<StreamStatus, string> = {
  * A connection indicator (controlled) with `role="status"`: connecting, open,
  * reconnecting (counting down to the next attempt), closed or error.
  */
-export function ConnectionStatusView({
-  status,
-  error,
-  nextRetryAt,
-  onReconnect,
-  label = 'Connection',
-  className,
-  unstyled,
-}: ConnectionStatusViewProps) {
-  const now = useNow(status === 'reconnecting' && nextRetryAt ? 250 : null);
-  const state = status === 'closed' && error ? 'error' : status;
-  let text = `${label}: ${TEXT[status]}`;
-  if (status === 'reconnecting' && nextRetryAt) {
-    const left = nextRetryAt - now;
-    text += left > 0 ? ` in ${formatDuration(left)}` : ' now';
-  }
-  if (state === 'error') text = `${label} failed: ${error?.message ?? 'unknown error'}`;
-  return (
-    <div
-      className={partClass('status', unstyled, className)}
-      data-ssekit="connection-status"
-      data-state={state}
-    >
-      <span
-        className={partClass('status-dot', unstyled)}
-        data-ssekit="connection-dot"
-        aria-hidden="true"
-      />
-      <span role="status" data-ssekit="connection-text">
-        {text}
-      </span>
-      {onReconnect && (status === 'reconnecting' || status === 'closed') && (
-        <button
-          type="button"
-          className={partClass('button', unstyled)}
-          data-ssekit="connection-reconnect"
-          onClick={onReconnect}
-        >
-          Reconnect
-        </button>
-      )}
-    </div>
-  );
-}
+export const ConnectionStatusView = forwardRef<HTMLDivElement, ConnectionStatusViewProps>(
+  function ConnectionStatusView(
+    { status, error, nextRetryAt, onReconnect, label = 'Connection', className, unstyled, ...rest },
+    ref,
+  ) {
+    const now = useNow(status === 'reconnecting' && nextRetryAt ? 250 : null);
+    const state = status === 'closed' && error ? 'error' : status;
+    let text = `${label}: ${TEXT[status]}`;
+    if (status === 'reconnecting' && nextRetryAt) {
+      const left = nextRetryAt - now;
+      text += left > 0 ? ` in ${formatDuration(left)}` : ' now';
+    }
+    if (state === 'error') text = `${label} failed: ${error?.message ?? 'unknown error'}`;
+    return (
+      <div
+        {...rest}
+        ref={ref}
+        className={partClass('status', unstyled, className)}
+        data-ssekit="connection-status"
+        data-state={state}
+      >
+        <span
+          className={partClass('status-dot', unstyled)}
+          data-ssekit="connection-dot"
+          aria-hidden="true"
+        />
+        <span role="status" data-ssekit="connection-text">
+          {text}
+        </span>
+        {onReconnect && (status === 'reconnecting' || status === 'closed') && (
+          <button
+            type="button"
+            className={partClass('button', unstyled)}
+            data-ssekit="connection-reconnect"
+            onClick={onReconnect}
+          >
+            Reconnect
+          </button>
+        )}
+      </div>
+    );
+  },
+);
 
 /** The current time, refreshed every `intervalMs` while given (for countdowns). */
 function useNow(intervalMs: number | null): number {

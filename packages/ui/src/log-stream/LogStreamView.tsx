@@ -1,5 +1,6 @@
-import { memo, type UIEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { forwardRef, memo, type UIEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { partClass, type StyleProps } from '../shared/classes';
+import type { RootProps } from '../shared/props';
 import { parseAnsi } from './ansi';
 
 /** One log line. `text` may contain ANSI colour codes. */
@@ -11,10 +12,13 @@ export interface LogLine {
   time?: number;
 }
 
-export interface LogStreamViewProps extends StyleProps {
+/** LogStreamView's own props (besides the root `div`'s HTML attributes). */
+export interface LogStreamViewOwnProps extends StyleProps {
   lines: readonly LogLine[];
-  /** Only the newest `maxLines` lines are kept on screen. Default 5000. */
-  maxLines?: number;
+  /** How the log ended, if it did: shown below the viewport. */
+  end?: 'success' | 'failed' | null;
+  /** Only the newest `maxEvents` lines are kept on screen. Default 5000. */
+  maxEvents?: number;
   /** Height of one row in px (rows are fixed height for virtualisation). Default 20. */
   rowHeight?: number;
   /** Height of the scrolling viewport in px. Default 320. */
@@ -25,22 +29,30 @@ export interface LogStreamViewProps extends StyleProps {
   label?: string;
 }
 
+/** LogStreamView's props: its own plus the HTML attributes of its root `div`. */
+export type LogStreamViewProps = RootProps<LogStreamViewOwnProps, 'div'>;
+
 /**
  * A log viewer (controlled): ANSI colours, sticks to the bottom while you are
  * there, lets you scroll up (with a "Jump to latest" button), and renders only
  * the visible rows.
  */
-export function LogStreamView({
-  lines,
-  maxLines = 5000,
-  rowHeight = 20,
-  height = 320,
-  overscan = 8,
-  label = 'Log',
-  className,
-  unstyled,
-}: LogStreamViewProps) {
-  const shown = lines.length > maxLines ? lines.slice(lines.length - maxLines) : lines;
+export const LogStreamView = forwardRef<HTMLDivElement, LogStreamViewProps>(function LogStreamView(
+  {
+    lines,
+    end,
+    maxEvents = 5000,
+    rowHeight = 20,
+    height = 320,
+    overscan = 8,
+    label = 'Log',
+    className,
+    unstyled,
+    ...rest
+  },
+  ref,
+) {
+  const shown = lines.length > maxEvents ? lines.slice(lines.length - maxEvents) : lines;
   const offset = lines.length - shown.length;
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -99,9 +111,12 @@ export function LogStreamView({
 
   return (
     <div
+      {...rest}
+      ref={ref}
       className={partClass('log', unstyled, className)}
       data-ssekit="log"
       data-state={following ? 'following' : 'scrolled'}
+      data-end={end ?? undefined}
     >
       <div
         ref={viewport}
@@ -127,9 +142,14 @@ export function LogStreamView({
           Jump to latest
         </button>
       )}
+      {end && (
+        <p className={partClass('log-end', unstyled)} data-ssekit="log-end" data-state={end}>
+          {end === 'success' ? 'Finished successfully' : 'Finished with errors'}
+        </p>
+      )}
     </div>
   );
-}
+});
 
 interface RowProps {
   line: LogLine;

@@ -1,5 +1,6 @@
-import { type FocusEvent, useEffect, useRef, useState } from 'react';
+import { type FocusEvent, forwardRef, useEffect, useRef, useState } from 'react';
 import { partClass, type StyleProps } from '../shared/classes';
+import { compose, type RootProps } from '../shared/props';
 import { usePageHidden } from '../shared/usePageHidden';
 import { LiveAnnouncer } from '../shared/VisuallyHidden';
 import { createDismissTimer, type DismissTimer } from './dismissTimer';
@@ -7,7 +8,8 @@ import { NotificationContent } from './NotificationContent';
 import type { NotificationItem } from './types';
 import { useNewestMessage } from './useNewestMessage';
 
-export interface ToastViewportProps extends StyleProps {
+/** ToastViewport's own props (besides the root `section`'s HTML attributes). */
+export interface ToastViewportOwnProps extends StyleProps {
   /** Toasts in arrival order; the first `maxVisible` show, the rest wait in a queue. */
   toasts: readonly NotificationItem[];
   /** Called when a toast is dismissed (button or timer); remove it from `toasts`. */
@@ -24,18 +26,29 @@ export interface ToastViewportProps extends StyleProps {
   placement?: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' | 'inline';
 }
 
+/** ToastViewport's props: its own plus the HTML attributes of its root `section`. */
+export type ToastViewportProps = RootProps<ToastViewportOwnProps, 'section'>;
+
 /** Toasts (controlled): a queue with `maxVisible`, labelled dismiss buttons and pausable auto-dismiss. */
-export function ToastViewport({
-  toasts,
-  onDismiss,
-  maxVisible = 3,
-  durationMs = 5000,
-  announce = true,
-  label = 'Notification toasts',
-  placement = 'bottom-end',
-  className,
-  unstyled,
-}: ToastViewportProps) {
+export const ToastViewport = forwardRef<HTMLElement, ToastViewportProps>(function ToastViewport(
+  {
+    toasts,
+    onDismiss,
+    maxVisible = 3,
+    durationMs = 5000,
+    announce = true,
+    label = 'Notification toasts',
+    placement = 'bottom-end',
+    className,
+    unstyled,
+    onMouseEnter,
+    onMouseLeave,
+    onFocus,
+    onBlur: onBlurProp,
+    ...rest
+  },
+  ref,
+) {
   const list = useRef<HTMLOListElement>(null);
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
@@ -58,15 +71,17 @@ export function ToastViewport({
   };
   return (
     <section
+      aria-label={label}
+      {...rest}
+      ref={ref}
       className={partClass('toasts', unstyled, className)}
       data-ssekit="toast-viewport"
       data-state={paused ? 'paused' : 'running'}
       data-placement={placement}
-      aria-label={label}
-      onMouseEnter={() => setHovered(true)}
-      onMouseLeave={() => setHovered(false)}
-      onFocus={() => setFocused(true)}
-      onBlur={onBlur}
+      onMouseEnter={compose(onMouseEnter, () => setHovered(true))}
+      onMouseLeave={compose(onMouseLeave, () => setHovered(false))}
+      onFocus={compose(onFocus, () => setFocused(true))}
+      onBlur={compose(onBlurProp, onBlur)}
     >
       <ol ref={list} className={partClass('toast-list', unstyled)} data-ssekit="toast-list">
         {visible.map((toast) => (
@@ -89,7 +104,7 @@ export function ToastViewport({
       {announce && <LiveAnnouncer part="toast-announcer" message={message} />}
     </section>
   );
-}
+});
 
 interface ToastProps {
   toast: NotificationItem;

@@ -1,10 +1,13 @@
+import { forwardRef } from 'react';
 import { partClass, type StyleProps } from '../shared/classes';
 import { formatDuration } from '../shared/duration';
+import type { RootProps } from '../shared/props';
 
 /** `running`, `done`, `failed`, or `indeterminate` (no known percent yet). */
 export type ProgressState = 'running' | 'done' | 'failed' | 'indeterminate';
 
-export interface ProgressBarViewProps extends StyleProps {
+/** ProgressBarView's own props (besides the root `div`'s HTML attributes). */
+export interface ProgressBarViewOwnProps extends StyleProps {
   /** Percent done (0-100); `null` or undefined for indeterminate. */
   value?: number | null;
   /** Default: `done` at 100, `indeterminate` without a value, else `running`. */
@@ -19,57 +22,58 @@ export interface ProgressBarViewProps extends StyleProps {
   label?: string;
 }
 
+/** ProgressBarView's props: its own plus the HTML attributes of its root `div`. */
+export type ProgressBarViewProps = RootProps<ProgressBarViewOwnProps, 'div'>;
+
 /** A progress bar (controlled) with `role="progressbar"`, stage and ETA in its value text. */
-export function ProgressBarView({
-  value,
-  state,
-  stage,
-  etaMs,
-  error,
-  label = 'Progress',
-  className,
-  unstyled,
-}: ProgressBarViewProps) {
-  const known = typeof value === 'number' && Number.isFinite(value);
-  const percent = known ? Math.min(100, Math.max(0, Math.round(value))) : null;
-  const current: ProgressState =
-    state ?? (percent === null ? 'indeterminate' : percent >= 100 ? 'done' : 'running');
-  const valueText = describe(percent, current, stage, etaMs, error);
-  return (
-    <div
-      className={partClass('progress', unstyled, className)}
-      data-ssekit="progress"
-      data-state={current}
-    >
-      <div className={partClass('progress-header', unstyled)} data-ssekit="progress-header">
-        <span className={partClass('progress-label', unstyled)} data-ssekit="progress-label">
-          {label}
-        </span>
-        <span className={partClass('progress-text', unstyled)} data-ssekit="progress-text">
-          {valueText}
-        </span>
-      </div>
+export const ProgressBarView = forwardRef<HTMLDivElement, ProgressBarViewProps>(
+  function ProgressBarView(
+    { value, state, stage, etaMs, error, label = 'Progress', className, unstyled, ...rest },
+    ref,
+  ) {
+    const known = typeof value === 'number' && Number.isFinite(value);
+    const percent = known ? Math.min(100, Math.max(0, Math.round(value))) : null;
+    const current: ProgressState =
+      state ?? (percent === null ? 'indeterminate' : percent >= 100 ? 'done' : 'running');
+    const valueText = describe(percent, current, stage, etaMs, error);
+    return (
       <div
-        className={partClass('progress-track', unstyled)}
-        data-ssekit="progress-track"
+        {...rest}
+        ref={ref}
+        className={partClass('progress', unstyled, className)}
+        data-ssekit="progress"
         data-state={current}
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent ?? undefined}
-        aria-valuetext={valueText}
       >
+        <div className={partClass('progress-header', unstyled)} data-ssekit="progress-header">
+          <span className={partClass('progress-label', unstyled)} data-ssekit="progress-label">
+            {label}
+          </span>
+          <span className={partClass('progress-text', unstyled)} data-ssekit="progress-text">
+            {valueText}
+          </span>
+        </div>
         <div
-          className={partClass('progress-fill', unstyled)}
-          data-ssekit="progress-fill"
+          className={partClass('progress-track', unstyled)}
+          data-ssekit="progress-track"
           data-state={current}
-          style={percent === null ? undefined : { width: `${percent}%` }}
-        />
+          role="progressbar"
+          aria-label={label}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent ?? undefined}
+          aria-valuetext={valueText}
+        >
+          <div
+            className={partClass('progress-fill', unstyled)}
+            data-ssekit="progress-fill"
+            data-state={current}
+            style={percent === null ? undefined : { width: `${percent}%` }}
+          />
+        </div>
       </div>
-    </div>
-  );
-}
+    );
+  },
+);
 
 function describe(
   percent: number | null,

@@ -1,8 +1,10 @@
-import { memo, useMemo } from 'react';
+import { forwardRef, memo, useMemo } from 'react';
 import { partClass, type StyleProps } from '../shared/classes';
+import type { RootProps } from '../shared/props';
 import type { TickerRow, TickerState } from './tickerState';
 
-export interface TickerViewProps extends StyleProps {
+/** TickerView's own props (besides the root `div`'s HTML attributes). */
+export interface TickerViewOwnProps extends StyleProps {
   /** Rows folded with `tickerReducer` (unchanged rows must keep their identity). */
   quotes: TickerState;
   /** ISO 4217 currency of the prices. Default `USD`. */
@@ -15,6 +17,9 @@ export interface TickerViewProps extends StyleProps {
   label?: string;
 }
 
+/** TickerView's props: its own plus the HTML attributes of its root `div`. */
+export type TickerViewProps = RootProps<TickerViewOwnProps, 'div'>;
+
 interface Formatters {
   price: Intl.NumberFormat;
   change: Intl.NumberFormat;
@@ -22,15 +27,19 @@ interface Formatters {
 }
 
 /** A price table (controlled): symbol, price, change and percent per row, with a flash on change. */
-export function TickerView({
-  quotes,
-  currency = 'USD',
-  locale,
-  stale = false,
-  label = 'Prices',
-  className,
-  unstyled,
-}: TickerViewProps) {
+export const TickerView = forwardRef<HTMLDivElement, TickerViewProps>(function TickerView(
+  {
+    quotes,
+    currency = 'USD',
+    locale,
+    stale = false,
+    label = 'Prices',
+    className,
+    unstyled,
+    ...rest
+  },
+  ref,
+) {
   const fmt = useMemo<Formatters>(
     () => ({
       price: new Intl.NumberFormat(locale, { style: 'currency', currency }),
@@ -50,6 +59,8 @@ export function TickerView({
   );
   return (
     <div
+      {...rest}
+      ref={ref}
       className={partClass('ticker', unstyled, className)}
       data-ssekit="ticker"
       data-state={stale ? 'stale' : 'live'}
@@ -82,7 +93,7 @@ export function TickerView({
       </table>
     </div>
   );
-}
+});
 
 interface RowProps {
   row: TickerRow;

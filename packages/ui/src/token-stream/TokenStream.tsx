@@ -1,9 +1,13 @@
 import { type UseTokenStreamOptions, useTokenStream } from '@ssekit/react';
-import { useEffect } from 'react';
+import { forwardRef, useEffect } from 'react';
 import { TokenStreamView, type TokenStreamViewProps } from './TokenStreamView';
 
-export interface TokenStreamProps
-  extends Omit<TokenStreamViewProps, 'text' | 'status' | 'error' | 'onStop'> {
+/** TokenStream's props: the request, and every TokenStreamView prop but the answer's state. */
+export type TokenStreamProps = Omit<TokenStreamViewProps, 'text' | 'status' | 'error' | 'onStop'> &
+  TokenStreamOwnProps;
+
+/** What TokenStream adds to TokenStreamView's props. */
+export interface TokenStreamOwnProps {
   /** The endpoint answering a POST with a token stream. */
   url: string;
   /** Sent as `{ prompt }`; a new prompt starts a new answer. */
@@ -18,18 +22,15 @@ export interface TokenStreamProps
 
 /**
  * An AI answer streamed from a POST endpoint (connected), with a Stop button while it streams.
+ * The ref and any HTML attributes go to the root element.
  *
  * @example
  * <TokenStream url="/sse/chat" prompt="Explain SSE" />
  */
-export function TokenStream({
-  url,
-  prompt,
-  body,
-  autoStart = true,
-  options,
-  ...view
-}: TokenStreamProps) {
+export const TokenStream = forwardRef<HTMLElement, TokenStreamProps>(function TokenStream(
+  { url, prompt, body, autoStart = true, options, ...view },
+  ref,
+) {
   const { text, status, error, start, stop } = useTokenStream({ ...options, url });
   const payload = body ?? (prompt === undefined ? undefined : { prompt });
   const key = JSON.stringify(payload ?? null);
@@ -37,5 +38,7 @@ export function TokenStream({
   useEffect(() => {
     if (autoStart) start(payload);
   }, [key, autoStart, url, start]);
-  return <TokenStreamView {...view} text={text} status={status} error={error} onStop={stop} />;
-}
+  return (
+    <TokenStreamView {...view} ref={ref} text={text} status={status} error={error} onStop={stop} />
+  );
+});
