@@ -1,7 +1,9 @@
 import type { StreamStatus } from '@ssekit/core';
 import { forwardRef, useEffect, useState } from 'react';
+import { formatIn } from '../i18n/format';
+import { useText } from '../i18n/LocaleProvider';
+import type { StatusLabels } from '../i18n/labels';
 import { partClass, type StyleProps } from '../shared/classes';
-import { formatDuration } from '../shared/duration';
 import type { RootProps } from '../shared/props';
 
 /** ConnectionStatusView's own props (besides the root `div`'s HTML attributes). */
@@ -13,37 +15,50 @@ export interface ConnectionStatusViewOwnProps extends StyleProps {
   nextRetryAt?: number | null;
   /** When given, a Reconnect button shows while reconnecting or closed. */
   onReconnect?: () => void;
-  /** Prefix of the status text. Default `Connection`. */
+  /** Prefix of the status text. Default: the `label` label (`Connection`). */
   label?: string;
+  /** BCP 47 locale of the countdown. Default: the `LocaleProvider`'s (English without one). */
+  locale?: string;
+  /** Words of this status, over the `LocaleProvider`'s (English by default). */
+  labels?: Partial<StatusLabels>;
 }
 
 /** ConnectionStatusView's props: its own plus the HTML attributes of its root `div`. */
 export type ConnectionStatusViewProps = RootProps<ConnectionStatusViewOwnProps, 'div'>;
 
-const TEXT: Record<StreamStatus, string> = {
-  connecting: 'connecting…',
-  open: 'live',
-  reconnecting: 'reconnecting',
-  closed: 'closed',
-};
-
 /**
  * A connection indicator (controlled) with `role="status"`: connecting, open,
- * reconnecting (counting down to the next attempt), closed or error.
+ * reconnecting (counting down to the next attempt in the locale's words), closed or error.
  */
 export const ConnectionStatusView = forwardRef<HTMLDivElement, ConnectionStatusViewProps>(
   function ConnectionStatusView(
-    { status, error, nextRetryAt, onReconnect, label = 'Connection', className, unstyled, ...rest },
+    {
+      status,
+      error,
+      nextRetryAt,
+      onReconnect,
+      label,
+      locale: localeProp,
+      labels,
+      className,
+      unstyled,
+      ...rest
+    },
     ref,
   ) {
+    const { labels: l, t, locale } = useText('status', labels, localeProp);
     const now = useNow(status === 'reconnecting' && nextRetryAt ? 250 : null);
     const state = status === 'closed' && error ? 'error' : status;
-    let text = `${label}: ${TEXT[status]}`;
+    const name = label ?? l.label;
+    let word: string = l[status];
     if (status === 'reconnecting' && nextRetryAt) {
       const left = nextRetryAt - now;
-      text += left > 0 ? ` in ${formatDuration(left)}` : ' now';
+      word = left > 0 ? t('reconnectingIn', { in: formatIn(left, locale) }) : l.reconnectingNow;
     }
-    if (state === 'error') text = `${label} failed: ${error?.message ?? 'unknown error'}`;
+    const text =
+      state === 'error'
+        ? t('failed', { label: name, error: error?.message || l.unknownError })
+        : t('text', { label: name, status: word });
     return (
       <div
         {...rest}
@@ -67,7 +82,7 @@ export const ConnectionStatusView = forwardRef<HTMLDivElement, ConnectionStatusV
             data-ssekit="connection-reconnect"
             onClick={onReconnect}
           >
-            Reconnect
+            {l.reconnect}
           </button>
         )}
       </div>

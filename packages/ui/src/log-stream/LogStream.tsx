@@ -5,7 +5,8 @@ import { LogStreamView, type LogStreamViewProps } from './LogStreamView';
 import { initialLog, type LogState, logReducer } from './logState';
 
 /** LogStream's props: the connection and every LogStreamView prop but the lines. */
-export type LogStreamProps = ConnectedProps & Omit<LogStreamViewProps, 'lines' | 'end'>;
+export type LogStreamProps = ConnectedProps &
+  Omit<LogStreamViewProps, 'lines' | 'end' | 'status' | 'error'>;
 
 const LOG_EVENTS = ['log', 'end'] as const;
 
@@ -22,13 +23,21 @@ export const LogStream = forwardRef<HTMLDivElement, LogStreamProps>(function Log
   ref,
 ) {
   const reduce = useMemo(() => logReducer(maxEvents), [maxEvents]);
-  const { data } = useSSE<unknown, LogState>(url, {
+  const { data, status, error } = useSSE<unknown, LogState>(url, {
     ...options,
     event: LOG_EVENTS,
     reduce,
     initial: initialLog,
   });
   return (
-    <LogStreamView {...view} ref={ref} lines={data.lines} end={data.end} maxEvents={maxEvents} />
+    <LogStreamView
+      {...view}
+      ref={ref}
+      lines={data.lines}
+      end={data.end}
+      status={status}
+      error={error}
+      maxEvents={maxEvents}
+    />
   );
 });

@@ -1,5 +1,6 @@
 import { useSSE } from '@ssekit/react';
 import { forwardRef, useCallback, useMemo, useRef, useState } from 'react';
+import type { FeedLabels, NotificationLabels, ToastLabels } from '../i18n/labels';
 import type { StyleProps } from '../shared/classes';
 import type { ConnectedProps } from '../shared/connected';
 import type { RootProps } from '../shared/props';
@@ -19,8 +20,10 @@ export interface NotificationFeedOwnProps extends ConnectedProps, StyleProps {
   maxVisible?: number;
   /** Toast auto-dismiss time (pauses on hover, focus, hidden page); 0 = never. Default 5000. */
   durationMs?: number;
-  /** Heading text. Default `Notifications`. */
+  /** Heading text. Default: the `title` label (`Notifications`). */
   title?: string;
+  /** Words of the feed, its items and its toasts, over the `LocaleProvider`'s (English by default). */
+  labels?: Partial<FeedLabels & ToastLabels & NotificationLabels>;
 }
 
 /** NotificationFeed's props: its own plus the HTML attributes of its root `div`. */
@@ -53,6 +56,7 @@ export const NotificationFeed = forwardRef<HTMLDivElement, NotificationFeedProps
       maxVisible = 3,
       durationMs = 5000,
       title,
+      labels,
       className,
       unstyled,
       ...rest
@@ -72,7 +76,12 @@ export const NotificationFeed = forwardRef<HTMLDivElement, NotificationFeedProps
       },
       [maxEvents],
     );
-    const { data } = useSSE<unknown, Received>(url, { ...options, event, reduce, initial: none });
+    const { data, status, error } = useSSE<unknown, Received>(url, {
+      ...options,
+      event,
+      reduce,
+      initial: none,
+    });
     const [readThrough, setReadThrough] = useState(0);
     const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
     const [toasted, setToasted] = useState<ReadonlySet<string>>(new Set());
@@ -106,6 +115,9 @@ export const NotificationFeed = forwardRef<HTMLDivElement, NotificationFeedProps
           onMarkAllRead={() => setReadThrough(data.count)}
           announce={!toasts}
           title={title}
+          labels={labels}
+          status={status}
+          error={error}
           unstyled={unstyled}
         />
         {toasts && (
@@ -114,6 +126,7 @@ export const NotificationFeed = forwardRef<HTMLDivElement, NotificationFeedProps
             onDismiss={dismissToast}
             maxVisible={maxVisible}
             durationMs={durationMs}
+            labels={labels}
             unstyled={unstyled}
           />
         )}

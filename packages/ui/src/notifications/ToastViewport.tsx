@@ -1,4 +1,13 @@
-import { type FocusEvent, forwardRef, useEffect, useRef, useState } from 'react';
+import {
+  type CSSProperties,
+  type FocusEvent,
+  forwardRef,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
+import { type GroupText, useText } from '../i18n/LocaleProvider';
+import type { NotificationLabels, ToastLabels } from '../i18n/labels';
 import { partClass, type StyleProps } from '../shared/classes';
 import { compose, type RootProps } from '../shared/props';
 import { usePageHidden } from '../shared/usePageHidden';
@@ -20,8 +29,10 @@ export interface ToastViewportOwnProps extends StyleProps {
   durationMs?: number;
   /** Announce new toasts in a polite live region. Default true. */
   announce?: boolean;
-  /** Accessible name of the region. Default `Notification toasts`. */
+  /** Accessible name of the region. Default: the `toastsLabel` label (`Notification toasts`). */
   label?: string;
+  /** Words of the toasts, over the `LocaleProvider`'s (English by default). */
+  labels?: Partial<ToastLabels & NotificationLabels>;
   /** Where the stylesheet puts the viewport: fixed in a corner, or `inline` in the flow. Default `bottom-end`. */
   placement?: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' | 'inline';
 }
@@ -29,7 +40,11 @@ export interface ToastViewportOwnProps extends StyleProps {
 /** ToastViewport's props: its own plus the HTML attributes of its root `section`. */
 export type ToastViewportProps = RootProps<ToastViewportOwnProps, 'section'>;
 
-/** Toasts (controlled): a queue with `maxVisible`, labelled dismiss buttons and pausable auto-dismiss. */
+/**
+ * Toasts (controlled): a queue with `maxVisible`, labelled dismiss buttons and pausable
+ * auto-dismiss. The visible toasts sit in one compact stack (the newest in front) that spreads
+ * out while hovered or focused, so they cover little of the page behind them.
+ */
 export const ToastViewport = forwardRef<HTMLElement, ToastViewportProps>(function ToastViewport(
   {
     toasts,
@@ -37,7 +52,8 @@ export const ToastViewport = forwardRef<HTMLElement, ToastViewportProps>(functio
     maxVisible = 3,
     durationMs = 5000,
     announce = true,
-    label = 'Notification toasts',
+    label,
+    labels,
     placement = 'bottom-end',
     className,
     unstyled,
@@ -56,7 +72,9 @@ export const ToastViewport = forwardRef<HTMLElement, ToastViewportProps>(functio
   const paused = hovered || focused || hidden;
   const visible = toasts.slice(0, Math.max(1, maxVisible));
   const queued = toasts.length - visible.length;
-  const message = useNewestMessage(toasts);
+  const text = useText('toasts', labels);
+  const item = useText('notification', labels);
+  const message = useNewestMessage(toasts, item);
   const onBlur = (e: FocusEvent<HTMLElement>) => {
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
   };
@@ -71,12 +89,13 @@ export const ToastViewport = forwardRef<HTMLElement, ToastViewportProps>(functio
   };
   return (
     <section
-      aria-label={label}
+      aria-label={label ?? text.labels.toastsLabel}
       {...rest}
       ref={ref}
       className={partClass('toasts', unstyled, className)}
       data-ssekit="toast-viewport"
       data-state={paused ? 'paused' : 'running'}
+      data-expanded={hovered || focused ? '' : undefined}
       data-placement={placement}
       onMouseEnter={compose(onMouseEnter, () => setHovered(true))}
       onMouseLeave={compose(onMouseLeave, () => setHovered(false))}
@@ -84,10 +103,12 @@ export const ToastViewport = forwardRef<HTMLElement, ToastViewportProps>(functio
       onBlur={compose(onBlurProp, onBlur)}
     >
       <ol ref={list} className={partClass('toast-list', unstyled)} data-ssekit="toast-list">
-        {visible.map((toast) => (
+        {visible.map((toast, index) => (
           <Toast
             key={toast.id}
             toast={toast}
+            depth={visible.length - 1 - index}
+            text={item}
             paused={paused}
             durationMs={durationMs}
             onDismiss={onDismiss}
@@ -98,7 +119,7 @@ export const ToastViewport = forwardRef<HTMLElement, ToastViewportProps>(functio
       </ol>
       {queued > 0 && (
         <p className={partClass('toast-queued', unstyled)} data-ssekit="toast-queued">
-          {queued} more waiting
+          {text.t('queued', { count: queued })}
         </p>
       )}
       {announce && <LiveAnnouncer part="toast-announcer" message={message} />}
@@ -108,6 +129,9 @@ export const ToastViewport = forwardRef<HTMLElement, ToastViewportProps>(functio
 
 interface ToastProps {
   toast: NotificationItem;
+  /** 0 for the newest visible toast, 1 for the one behind it, ... */
+  depth: number;
+  text: GroupText<'notification'>;
   paused: boolean;
   durationMs: number;
   onDismiss: (id: string) => void;
@@ -115,7 +139,16 @@ interface ToastProps {
   unstyled: boolean | undefined;
 }
 
-function Toast({ toast, paused, durationMs, onDismiss, onUserDismiss, unstyled }: ToastProps) {
+function Toast({
+  toast,
+  depth,
+  text,
+  paused,
+  durationMs,
+  onDismiss,
+  onUserDismiss,
+  unstyled,
+}: ToastProps) {
   const timer = useRef<DismissTimer | null>(null);
   const latest = useRef({ onDismiss, paused });
   latest.current = { onDismiss, paused };
@@ -139,17 +172,19 @@ function Toast({ toast, paused, durationMs, onDismiss, onUserDismiss, unstyled }
       data-ssekit="toast"
       data-kind={toast.kind}
       data-state={paused ? 'paused' : 'running'}
+      data-depth={depth}
+      style={{ '--ssekit-toast-depth': depth } as CSSProperties}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onUserDismiss(toast.id);
       }}
     >
-      <NotificationContent item={toast} unstyled={unstyled} />
+      <NotificationContent item={toast} text={text} unstyled={unstyled} />
       <button
         type="button"
         className={partClass('dismiss', unstyled)}
         data-ssekit="toast-dismiss"
         data-toast-id={toast.id}
-        aria-label={`Dismiss: ${toast.title}`}
+        aria-label={text.t('dismiss', { title: toast.title })}
         onClick={() => onUserDismiss(toast.id)}
       >
         <span aria-hidden="true">×</span>

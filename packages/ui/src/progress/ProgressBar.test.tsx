@@ -30,7 +30,7 @@ describe('ProgressBar (connected, against a real server)', () => {
     const bar = screen.getByRole('progressbar', { name: 'Deploy' });
     await waitFor(() => {
       expect(bar.getAttribute('aria-valuenow')).toBe('40');
-      expect(bar.getAttribute('aria-valuetext')).toBe('40%, Building, about 2 s left');
+      expect(bar.getAttribute('aria-valuetext')).toBe('40%, Building, about 2 sec left');
     });
     await waitFor(() => expect(bar.getAttribute('data-state')).toBe('done'));
     expect(bar.getAttribute('aria-valuenow')).toBe('100');

@@ -1,6 +1,8 @@
 import { forwardRef } from 'react';
+import { formatDuration, formatList, numberFormat } from '../i18n/format';
+import { type GroupText, useText } from '../i18n/LocaleProvider';
+import type { ProgressLabels } from '../i18n/labels';
 import { partClass, type StyleProps } from '../shared/classes';
-import { formatDuration } from '../shared/duration';
 import type { RootProps } from '../shared/props';
 
 /** `running`, `done`, `failed`, or `indeterminate` (no known percent yet). */
@@ -18,24 +20,33 @@ export interface ProgressBarViewOwnProps extends StyleProps {
   etaMs?: number | null;
   /** Why it failed, shown when `state` is `failed`. */
   error?: string;
-  /** Accessible name. Default `Progress`. */
+  /** Accessible name. Default: the `label` label (`Progress`). */
   label?: string;
+  /** BCP 47 locale of the percent and the time left. Default: the `LocaleProvider`'s. */
+  locale?: string;
+  /** Words of this bar, over the `LocaleProvider`'s (English by default). */
+  labels?: Partial<ProgressLabels>;
 }
 
 /** ProgressBarView's props: its own plus the HTML attributes of its root `div`. */
 export type ProgressBarViewProps = RootProps<ProgressBarViewOwnProps, 'div'>;
 
-/** A progress bar (controlled) with `role="progressbar"`, stage and ETA in its value text. */
+/**
+ * A progress bar (controlled) with `role="progressbar"`; stage and time left (in the locale's
+ * words) in its value text.
+ */
 export const ProgressBarView = forwardRef<HTMLDivElement, ProgressBarViewProps>(
   function ProgressBarView(
-    { value, state, stage, etaMs, error, label = 'Progress', className, unstyled, ...rest },
+    { value, state, stage, etaMs, error, label, locale, labels, className, unstyled, ...rest },
     ref,
   ) {
+    const text = useText('progress', labels, locale);
     const known = typeof value === 'number' && Number.isFinite(value);
     const percent = known ? Math.min(100, Math.max(0, Math.round(value))) : null;
     const current: ProgressState =
       state ?? (percent === null ? 'indeterminate' : percent >= 100 ? 'done' : 'running');
-    const valueText = describe(percent, current, stage, etaMs, error);
+    const valueText = describe(text, percent, current, stage, etaMs, error);
+    const name = label ?? text.labels.label;
     return (
       <div
         {...rest}
@@ -46,9 +57,13 @@ export const ProgressBarView = forwardRef<HTMLDivElement, ProgressBarViewProps>(
       >
         <div className={partClass('progress-header', unstyled)} data-ssekit="progress-header">
           <span className={partClass('progress-label', unstyled)} data-ssekit="progress-label">
-            {label}
+            {name}
           </span>
-          <span className={partClass('progress-text', unstyled)} data-ssekit="progress-text">
+          <span
+            className={partClass('progress-text', unstyled)}
+            data-ssekit="progress-text"
+            data-state={current}
+          >
             {valueText}
           </span>
         </div>
@@ -57,7 +72,7 @@ export const ProgressBarView = forwardRef<HTMLDivElement, ProgressBarViewProps>(
           data-ssekit="progress-track"
           data-state={current}
           role="progressbar"
-          aria-label={label}
+          aria-label={name}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={percent ?? undefined}
@@ -67,7 +82,7 @@ export const ProgressBarView = forwardRef<HTMLDivElement, ProgressBarViewProps>(
             className={partClass('progress-fill', unstyled)}
             data-ssekit="progress-fill"
             data-state={current}
-            style={percent === null ? undefined : { width: `${percent}%` }}
+            style={percent === null ? undefined : { inlineSize: `${percent}%` }}
           />
         </div>
       </div>
@@ -76,16 +91,23 @@ export const ProgressBarView = forwardRef<HTMLDivElement, ProgressBarViewProps>(
 );
 
 function describe(
+  { labels: l, t, locale }: GroupText<'progress'>,
   percent: number | null,
   state: ProgressState,
   stage: string | undefined,
   etaMs: number | null | undefined,
   error: string | undefined,
 ): string {
-  if (state === 'failed') return `Failed${error ? `: ${error}` : ''}`;
-  if (state === 'done') return 'Done';
-  const parts = [percent === null ? 'Working' : `${percent}%`];
+  if (state === 'failed') return error ? t('failed', { error }) : l.failedUnknown;
+  if (state === 'done') return l.done;
+  const parts = [
+    percent === null
+      ? l.working
+      : numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100),
+  ];
   if (stage) parts.push(stage);
-  if (typeof etaMs === 'number' && etaMs > 0) parts.push(`about ${formatDuration(etaMs)} left`);
-  return parts.join(', ');
+  if (typeof etaMs === 'number' && etaMs > 0) {
+    parts.push(t('eta', { duration: formatDuration(etaMs, locale) }));
+  }
+  return formatList(parts, locale);
 }

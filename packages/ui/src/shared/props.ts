@@ -5,7 +5,7 @@ import type { ComponentPropsWithoutRef } from 'react';
  * `data-*`, event handlers, `dir`, `lang`, ...), as Radix primitives take them. Own props win
  * where the names clash.
  */
-export type RootProps<Own, Root extends 'div' | 'section'> = Own &
+export type RootProps<Own, Root extends 'div' | 'section' | 'article'> = Own &
   Omit<ComponentPropsWithoutRef<Root>, keyof Own>;
 
 /** Calls the user's handler, then the component's own (both always run). */

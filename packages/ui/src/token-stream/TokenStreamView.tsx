@@ -1,4 +1,6 @@
 import { forwardRef } from 'react';
+import { useText } from '../i18n/LocaleProvider';
+import type { TokenStreamLabels } from '../i18n/labels';
 import { partClass, type StyleProps } from '../shared/classes';
 import type { RootProps } from '../shared/props';
 import { LiveAnnouncer } from '../shared/VisuallyHidden';
@@ -8,7 +10,7 @@ import { plainText } from './markdown';
 /** Where an answer is: `idle` before start, `streaming`, then `done`, `error` or `stopped`. */
 export type TokenStreamStatus = 'idle' | 'streaming' | 'done' | 'error' | 'stopped';
 
-/** TokenStreamView's own props (besides the root `section`'s HTML attributes). */
+/** TokenStreamView's own props (besides the root `article`'s HTML attributes). */
 export interface TokenStreamViewOwnProps extends StyleProps {
   /** The answer so far (markdown). */
   text: string;
@@ -16,22 +18,25 @@ export interface TokenStreamViewOwnProps extends StyleProps {
   error?: Error | null;
   /** When given, a Stop button shows while streaming. */
   onStop?: () => void;
-  /** Accessible name of the answer region. Default `Answer`. */
+  /** Accessible name of the answer region. Default: the `label` label (`Answer`). */
   label?: string;
+  /** Words of this answer, over the `LocaleProvider`'s (English by default). */
+  labels?: Partial<TokenStreamLabels>;
 }
 
-/** TokenStreamView's props: its own plus the HTML attributes of its root `section`. */
-export type TokenStreamViewProps = RootProps<TokenStreamViewOwnProps, 'section'>;
+/** TokenStreamView's props: its own plus the HTML attributes of its root `article`. */
+export type TokenStreamViewProps = RootProps<TokenStreamViewOwnProps, 'article'>;
 
 /**
- * An answer as it streams (controlled): markdown rendered as React elements,
- * a caret while streaming, and the finished answer announced once.
+ * An answer as it streams (controlled), an `article` (a chat holds many, so not a landmark): markdown rendered as React elements, a waiting note
+ * before the first token, a caret while streaming, and the finished answer announced once.
  */
 export const TokenStreamView = forwardRef<HTMLElement, TokenStreamViewProps>(
   function TokenStreamView(
-    { text, status, error, onStop, label = 'Answer', className, unstyled, ...rest },
+    { text, status, error, onStop, label, labels, className, unstyled, ...rest },
     ref,
   ) {
+    const { labels: l, t } = useText('tokenStream', labels);
     const streaming = status === 'streaming';
     const caret = (
       <span
@@ -41,24 +46,32 @@ export const TokenStreamView = forwardRef<HTMLElement, TokenStreamViewProps>(
       />
     );
     return (
-      <section
+      <article
         {...rest}
         ref={ref}
         className={partClass('token-stream', unstyled, className)}
         data-ssekit="token-stream"
         data-state={status}
-        aria-label={label}
+        aria-label={label ?? l.label}
         aria-busy={streaming}
       >
         <div
           className={partClass('token-stream-content', unstyled)}
           data-ssekit="token-stream-content"
         >
+          {streaming && text === '' && (
+            <span
+              className={partClass('token-stream-waiting', unstyled)}
+              data-ssekit="token-stream-waiting"
+            >
+              {l.waiting}
+            </span>
+          )}
           <Markdown text={text} streaming={streaming} caret={caret} unstyled={unstyled} />
         </div>
         {status === 'stopped' && (
           <p className={partClass('token-stream-note', unstyled)} data-ssekit="token-stream-note">
-            Stopped.
+            {l.stopped}
           </p>
         )}
         {status === 'error' && (
@@ -67,7 +80,7 @@ export const TokenStreamView = forwardRef<HTMLElement, TokenStreamViewProps>(
             data-ssekit="token-stream-error"
             role="alert"
           >
-            {error?.message ?? 'The answer could not be completed.'}
+            {error?.message ? t('failed', { error: error.message }) : l.failedUnknown}
           </p>
         )}
         {onStop && streaming && (
@@ -77,14 +90,14 @@ export const TokenStreamView = forwardRef<HTMLElement, TokenStreamViewProps>(
             data-ssekit="token-stream-stop"
             onClick={onStop}
           >
-            Stop
+            {l.stop}
           </button>
         )}
         <LiveAnnouncer
           part="token-stream-announcer"
           message={status === 'done' ? plainText(text) : ''}
         />
-      </section>
+      </article>
     );
   },
 );
