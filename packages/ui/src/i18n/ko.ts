@@ -25,7 +25,7 @@ export const ko: Labels = {
     change: '변동',
     changePercent: '변동률',
     waiting: '연결 중… 시세를 기다리는 중',
-    empty: '아직 시세가 없습니다',
+    empty: '시세를 기다리는 중…',
     stale: '다시 연결 중… 시세가 최신이 아닐 수 있습니다',
     failed: '시세를 불러올 수 없습니다: {error}',
   },

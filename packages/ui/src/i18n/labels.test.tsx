@@ -86,7 +86,7 @@ describe('numbers and durations follow the locale', () => {
         <ProgressBarView value={42} etaMs={185_000} />
       </LocaleProvider>,
     );
-    expect(bar.getAttribute('aria-valuetext')).toBe('42%, 약 3분 5초 남음');
+    expect(bar.getAttribute('aria-valuetext')).toBe('42% 약 3분 5초 남음');
   });
 
   it('the reconnect countdown in Korean', () => {

@@ -182,7 +182,7 @@ export const en: Labels = {
     change: 'Change',
     changePercent: 'Change %',
     waiting: 'Connecting… waiting for prices',
-    empty: 'No prices yet',
+    empty: 'Waiting for prices…',
     stale: 'Reconnecting… prices may be out of date',
     failed: 'Prices unavailable: {error}',
   },
