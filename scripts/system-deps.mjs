@@ -1,5 +1,6 @@
 // Installs the system programs the test suite needs (Debian's Chromium for browser
-// tests, redis-server for the multi-instance server tests) when they are missing.
+// tests, redis-server for the multi-instance server tests, a Korean font for the ui's screenshots)
+// when they are missing.
 // Nothing is downloaded by a test tool itself: Playwright drives /usr/bin/chromium.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,6 +8,8 @@ import { existsSync } from 'node:fs';
 const needed = [
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
   { bin: '/usr/bin/redis-server', pkg: 'redis-server' },
+  // A Korean font, so the ui's Korean screenshots show Hangul rather than empty boxes.
+  { bin: '/usr/share/fonts/truetype/nanum/NanumGothic.ttf', pkg: 'fonts-nanum' },
 ];
 const missing = needed.filter((n) => !existsSync(n.bin)).map((n) => n.pkg);
 if (missing.length === 0) process.exit(0);

@@ -6,6 +6,23 @@ export {
   ConnectionStatusView,
   type ConnectionStatusViewProps,
 } from './connection-status/ConnectionStatusView';
+export { ko } from './i18n/ko';
+export { LocaleProvider, type LocaleProviderProps } from './i18n/LocaleProvider';
+export {
+  en,
+  type FeedLabels,
+  type LabelSet,
+  type Labels,
+  type LogLabels,
+  type Message,
+  type NotificationLabels,
+  type PluralMessage,
+  type ProgressLabels,
+  type StatusLabels,
+  type TickerLabels,
+  type ToastLabels,
+  type TokenStreamLabels,
+} from './i18n/labels';
 export { type AnsiSegment, parseAnsi } from './log-stream/ansi';
 export { LogStream, type LogStreamProps } from './log-stream/LogStream';
 export { type LogLine, LogStreamView, type LogStreamViewProps } from './log-stream/LogStreamView';
@@ -27,6 +44,7 @@ export {
 export { type JobProgress, progressReducer } from './progress/progressState';
 export type { StyleProps } from './shared/classes';
 export type { ConnectedProps } from './shared/connected';
+export type { StreamStateProps, ViewState } from './shared/state';
 export { Ticker, type TickerProps } from './ticker/Ticker';
 export { TickerView, type TickerViewProps } from './ticker/TickerView';
 export {

@@ -111,6 +111,6 @@ export const Controlled: StoryObj<ViewArgs> = {
     />
   ),
   play: async ({ canvasElement }) => {
-    expect(statusText(canvasElement)).toMatch(/^Connection: reconnecting in \d s$/);
+    expect(statusText(canvasElement)).toMatch(/^Connection: reconnecting in \d seconds?$/);
   },
 };

@@ -29,9 +29,9 @@ describe('ConnectionStatusView', () => {
         onReconnect={onReconnect}
       />,
     );
-    expect(screen.getByRole('status').textContent).toBe('Connection: reconnecting in 3 s');
+    expect(screen.getByRole('status').textContent).toBe('Connection: reconnecting in 3 seconds');
     act(() => vi.advanceTimersByTime(1000));
-    expect(screen.getByRole('status').textContent).toBe('Connection: reconnecting in 2 s');
+    expect(screen.getByRole('status').textContent).toBe('Connection: reconnecting in 2 seconds');
     screen.getByRole('button', { name: 'Reconnect' }).click();
     expect(onReconnect).toHaveBeenCalledOnce();
   });

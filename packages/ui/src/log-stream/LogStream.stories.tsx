@@ -7,7 +7,7 @@ import { type LogLine, LogStreamView } from './LogStreamView';
 
 type Args = FaultArgs & {
   lines: number;
-  maxLines: number;
+  maxEvents: number;
   height: number;
   label: string;
   unstyled: boolean;
@@ -20,7 +20,7 @@ const meta: Meta<Args> = {
     docs: {
       description: {
         component: [
-          '`<LogStream url="/sse/logs?lines=500" maxLines={2000} />` shows `log` events with ANSI colours',
+          '`<LogStream url="/sse/logs?lines=500" maxEvents={2000} />` shows `log` events with ANSI colours',
           '(SGR 30-37, 90-97, bold, reset; other codes stripped), sticks to the bottom while you are there,',
           'offers "Jump to latest" when you scroll up, and renders only the visible fixed-height rows.',
           'Controlled: `<LogStreamView lines={lines} />`.',
@@ -28,7 +28,7 @@ const meta: Meta<Args> = {
       },
     },
   },
-  args: { rate: 50, lines: 150, maxLines: 1000, height: 240, label: 'Build log', unstyled: false },
+  args: { rate: 50, lines: 150, maxEvents: 1000, height: 240, label: 'Build log', unstyled: false },
   argTypes: {
     ...faultArgTypes,
     lines: {
@@ -36,11 +36,11 @@ const meta: Meta<Args> = {
       description: 'End the log after this many lines (0 = endless)',
     },
   },
-  render: ({ lines, maxLines, height, label, unstyled, ...faults }) => (
+  render: ({ lines, maxEvents, height, label, unstyled, ...faults }) => (
     <LogStream
       url={mockUrl('/sse/logs', faults, { lines: lines || undefined })}
       options={storyRetry}
-      maxLines={maxLines}
+      maxEvents={maxEvents}
       height={height}
       label={label}
       unstyled={unstyled}

@@ -1,41 +1,43 @@
 import { useSSE } from '@ssekit/react';
-import { useMemo } from 'react';
-import { partClass } from '../shared/classes';
+import { forwardRef, useMemo } from 'react';
 import type { ConnectedProps } from '../shared/connected';
 import { LogStreamView, type LogStreamViewProps } from './LogStreamView';
 import { initialLog, type LogState, logReducer } from './logState';
 
-export interface LogStreamProps extends ConnectedProps, Omit<LogStreamViewProps, 'lines'> {}
+/** LogStream's props: the connection and every LogStreamView prop but the lines. */
+export type LogStreamProps = ConnectedProps &
+  Omit<LogStreamViewProps, 'lines' | 'end' | 'status' | 'error'>;
 
 const LOG_EVENTS = ['log', 'end'] as const;
 
 /**
  * A live log (connected): `log` events (`{ line, level, text }`, ANSI colours allowed) and a
- * final `end` (`{ status }`). Keeps at most `maxLines` lines.
+ * final `end` (`{ status }`). Keeps at most `maxEvents` lines. The ref and any HTML attributes
+ * go to the root element.
  *
  * @example
- * <LogStream url="/sse/logs?lines=500" maxLines={2000} />
+ * <LogStream url="/sse/logs?lines=500" maxEvents={2000} />
  */
-export function LogStream({ url, options, maxLines = 5000, ...view }: LogStreamProps) {
-  const reduce = useMemo(() => logReducer(maxLines), [maxLines]);
-  const { data } = useSSE<unknown, LogState>(url, {
+export const LogStream = forwardRef<HTMLDivElement, LogStreamProps>(function LogStream(
+  { url, options, maxEvents = 5000, ...view },
+  ref,
+) {
+  const reduce = useMemo(() => logReducer(maxEvents), [maxEvents]);
+  const { data, status, error } = useSSE<unknown, LogState>(url, {
     ...options,
     event: LOG_EVENTS,
     reduce,
     initial: initialLog,
   });
   return (
-    <div data-ssekit="log-stream" data-state={data.end ?? 'streaming'}>
-      <LogStreamView {...view} lines={data.lines} maxLines={maxLines} />
-      {data.end && (
-        <p
-          className={partClass('log-end', view.unstyled)}
-          data-ssekit="log-end"
-          data-state={data.end}
-        >
-          {data.end === 'success' ? 'Finished successfully' : 'Finished with errors'}
-        </p>
-      )}
-    </div>
+    <LogStreamView
+      {...view}
+      ref={ref}
+      lines={data.lines}
+      end={data.end}
+      status={status}
+      error={error}
+      maxEvents={maxEvents}
+    />
   );
-}
+});

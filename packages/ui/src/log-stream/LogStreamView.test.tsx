@@ -20,11 +20,11 @@ describe('LogStreamView', () => {
     expect(line.querySelector('.ssekit-ansi-red')?.textContent).toBe('boom');
   });
 
-  it('renders only the visible window of a long log and keeps at most maxLines', () => {
+  it('renders only the visible window of a long log and keeps at most maxEvents', () => {
     render(
       <LogStreamView
         lines={make(10_000)}
-        maxLines={2000}
+        maxEvents={2000}
         height={200}
         rowHeight={20}
         overscan={5}

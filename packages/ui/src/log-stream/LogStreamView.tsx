@@ -1,5 +1,9 @@
-import { memo, type UIEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { forwardRef, memo, type UIEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useText } from '../i18n/LocaleProvider';
+import type { LogLabels } from '../i18n/labels';
 import { partClass, type StyleProps } from '../shared/classes';
+import type { RootProps } from '../shared/props';
+import { errorText, type StreamStateProps, viewState } from '../shared/state';
 import { parseAnsi } from './ansi';
 
 /** One log line. `text` may contain ANSI colour codes. */
@@ -11,36 +15,55 @@ export interface LogLine {
   time?: number;
 }
 
-export interface LogStreamViewProps extends StyleProps {
+/** LogStreamView's own props (besides the root `div`'s HTML attributes). */
+export interface LogStreamViewOwnProps extends StyleProps, StreamStateProps {
   lines: readonly LogLine[];
-  /** Only the newest `maxLines` lines are kept on screen. Default 5000. */
-  maxLines?: number;
+  /** How the log ended, if it did: shown below the viewport. */
+  end?: 'success' | 'failed' | null;
+  /** Only the newest `maxEvents` lines are kept on screen. Default 5000. */
+  maxEvents?: number;
   /** Height of one row in px (rows are fixed height for virtualisation). Default 20. */
   rowHeight?: number;
   /** Height of the scrolling viewport in px. Default 320. */
   height?: number;
   /** Rows rendered above and below the visible ones. Default 8. */
   overscan?: number;
-  /** Accessible name. Default `Log`. */
+  /** Accessible name. Default: the `label` label (`Log`). */
   label?: string;
+  /** Words of this log, over the `LocaleProvider`'s (English by default). */
+  labels?: Partial<LogLabels>;
 }
 
+/** LogStreamView's props: its own plus the HTML attributes of its root `div`. */
+export type LogStreamViewProps = RootProps<LogStreamViewOwnProps, 'div'>;
+
 /**
- * A log viewer (controlled): ANSI colours, sticks to the bottom while you are
- * there, lets you scroll up (with a "Jump to latest" button), and renders only
- * the visible rows.
+ * A log viewer (controlled) in a terminal frame: ANSI colours, sticks to the bottom while you
+ * are there, lets you scroll up (with a "Jump to latest" button), renders only the visible rows;
+ * a waiting note before the first line, the end (success or failure) below, and an error state.
  */
-export function LogStreamView({
-  lines,
-  maxLines = 5000,
-  rowHeight = 20,
-  height = 320,
-  overscan = 8,
-  label = 'Log',
-  className,
-  unstyled,
-}: LogStreamViewProps) {
-  const shown = lines.length > maxLines ? lines.slice(lines.length - maxLines) : lines;
+export const LogStreamView = forwardRef<HTMLDivElement, LogStreamViewProps>(function LogStreamView(
+  {
+    lines,
+    end,
+    maxEvents = 5000,
+    rowHeight = 20,
+    height = 320,
+    overscan = 8,
+    label,
+    labels,
+    status,
+    error,
+    className,
+    unstyled,
+    ...rest
+  },
+  ref,
+) {
+  const text = useText('log', labels);
+  const l = text.labels;
+  const state = viewState(status, error, lines.length > 0);
+  const shown = lines.length > maxEvents ? lines.slice(lines.length - maxEvents) : lines;
   const offset = lines.length - shown.length;
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -90,6 +113,7 @@ export function LogStreamView({
       <LogRow
         key={line.id ?? offset + i}
         line={line}
+        levelText={line.level ? l[line.level] : undefined}
         top={i * rowHeight}
         height={rowHeight}
         unstyled={unstyled}
@@ -99,57 +123,94 @@ export function LogStreamView({
 
   return (
     <div
+      {...rest}
+      ref={ref}
       className={partClass('log', unstyled, className)}
       data-ssekit="log"
       data-state={following ? 'following' : 'scrolled'}
+      data-end={end ?? undefined}
+      data-view={state}
     >
-      <div
-        ref={viewport}
-        className={partClass('log-viewport', unstyled)}
-        data-ssekit="log-viewport"
-        role="log"
-        aria-live="off"
-        aria-label={label}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-scrollable
-        tabIndex={0}
-        onScroll={onScroll}
-        style={{ height, overflowY: 'auto', position: 'relative' }}
-      >
-        <div style={{ height: total, position: 'relative' }}>{rows}</div>
-      </div>
-      {!following && (
-        <button
-          type="button"
-          className={partClass('button', unstyled, unstyled ? undefined : 'ssekit-log-jump')}
-          data-ssekit="log-jump"
-          onClick={() => setFollowing(true)}
+      <div className={partClass('log-frame', unstyled)} data-ssekit="log-frame">
+        <div
+          ref={viewport}
+          className={partClass('log-viewport', unstyled)}
+          data-ssekit="log-viewport"
+          role="log"
+          aria-live="off"
+          aria-label={label ?? l.label}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-scrollable
+          tabIndex={0}
+          onScroll={onScroll}
+          style={{ height, overflowY: 'auto', position: 'relative' }}
         >
-          Jump to latest
-        </button>
+          <div style={{ height: total, position: 'relative' }}>{rows}</div>
+          {lines.length === 0 && !end && state !== 'error' && (
+            <p className={partClass('log-waiting', unstyled)} data-ssekit="log-waiting">
+              {l.waiting}
+            </p>
+          )}
+        </div>
+        {!following && (
+          <button
+            type="button"
+            className={partClass('button', unstyled, unstyled ? undefined : 'ssekit-log-jump')}
+            data-ssekit="log-jump"
+            onClick={() => setFollowing(true)}
+          >
+            {l.jump}
+          </button>
+        )}
+      </div>
+      {end && (
+        <p
+          className={partClass('log-end', unstyled)}
+          data-ssekit="log-end"
+          data-state={end}
+          role="status"
+        >
+          {end === 'success' ? l.done : l.failed}
+        </p>
+      )}
+      {state === 'error' && !end && (
+        <p
+          className={partClass('log-end', unstyled)}
+          data-ssekit="log-error"
+          data-state="failed"
+          role="alert"
+        >
+          {text.t('streamFailed', { error: errorText(error) })}
+        </p>
       )}
     </div>
   );
-}
+});
 
 interface RowProps {
   line: LogLine;
+  /** The level in the reader's words; not shown when the line's text already starts with it. */
+  levelText: string | undefined;
   top: number;
   height: number;
   unstyled: boolean | undefined;
 }
 
-const LogRow = memo(function LogRow({ line, top, height, unstyled }: RowProps) {
+const LogRow = memo(function LogRow({ line, levelText, top, height, unstyled }: RowProps) {
   const segments = useMemo(() => parseAnsi(line.text), [line.text]);
+  const level = line.level;
+  const saysLevel =
+    level !== undefined &&
+    (segments[0]?.text ?? '').trimStart().toLowerCase().startsWith(level.toLowerCase());
   return (
     <div
       className={partClass('log-line', unstyled)}
       data-ssekit="log-line"
       data-level={line.level}
-      style={{ position: 'absolute', top, height, lineHeight: `${height}px`, left: 0, right: 0 }}
+      style={{ position: 'absolute', top, height, lineHeight: `${height}px`, insetInline: 0 }}
     >
-      {line.level && (
+      {levelText && !saysLevel && (
         <span className={partClass('log-level', unstyled)} data-ssekit="log-level">
-          {line.level}
+          {levelText}
         </span>
       )}
       {segments.map((s, i) => (

@@ -9,8 +9,8 @@ export interface LogState {
 
 export const initialLog: LogState = { lines: [], end: null };
 
-/** A reducer for `log` and `end` events that keeps at most `maxLines` lines. */
-export function logReducer(maxLines: number) {
+/** A reducer for `log` and `end` events that keeps at most `maxEvents` lines. */
+export function logReducer(maxEvents: number) {
   return (state: LogState, value: unknown, event: SSEEvent): LogState => {
     const data =
       typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
@@ -28,8 +28,8 @@ export function logReducer(maxLines: number) {
       time: typeof data.time === 'number' ? data.time : undefined,
     };
     const keep =
-      state.lines.length >= maxLines
-        ? state.lines.slice(state.lines.length - maxLines + 1)
+      state.lines.length >= maxEvents
+        ? state.lines.slice(state.lines.length - maxEvents + 1)
         : state.lines;
     return { lines: [...keep, line], end: state.end };
   };

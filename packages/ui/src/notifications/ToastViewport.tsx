@@ -1,5 +1,15 @@
-import { type FocusEvent, useEffect, useRef, useState } from 'react';
+import {
+  type CSSProperties,
+  type FocusEvent,
+  forwardRef,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
+import { type GroupText, useText } from '../i18n/LocaleProvider';
+import type { NotificationLabels, ToastLabels } from '../i18n/labels';
 import { partClass, type StyleProps } from '../shared/classes';
+import { compose, type RootProps } from '../shared/props';
 import { usePageHidden } from '../shared/usePageHidden';
 import { LiveAnnouncer } from '../shared/VisuallyHidden';
 import { createDismissTimer, type DismissTimer } from './dismissTimer';
@@ -7,7 +17,8 @@ import { NotificationContent } from './NotificationContent';
 import type { NotificationItem } from './types';
 import { useNewestMessage } from './useNewestMessage';
 
-export interface ToastViewportProps extends StyleProps {
+/** ToastViewport's own props (besides the root `section`'s HTML attributes). */
+export interface ToastViewportOwnProps extends StyleProps {
   /** Toasts in arrival order; the first `maxVisible` show, the rest wait in a queue. */
   toasts: readonly NotificationItem[];
   /** Called when a toast is dismissed (button or timer); remove it from `toasts`. */
@@ -18,24 +29,42 @@ export interface ToastViewportProps extends StyleProps {
   durationMs?: number;
   /** Announce new toasts in a polite live region. Default true. */
   announce?: boolean;
-  /** Accessible name of the region. Default `Notification toasts`. */
+  /** Accessible name of the region. Default: the `toastsLabel` label (`Notification toasts`). */
   label?: string;
+  /** Words of the toasts, over the `LocaleProvider`'s (English by default). */
+  labels?: Partial<ToastLabels & NotificationLabels>;
   /** Where the stylesheet puts the viewport: fixed in a corner, or `inline` in the flow. Default `bottom-end`. */
   placement?: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' | 'inline';
 }
 
-/** Toasts (controlled): a queue with `maxVisible`, labelled dismiss buttons and pausable auto-dismiss. */
-export function ToastViewport({
-  toasts,
-  onDismiss,
-  maxVisible = 3,
-  durationMs = 5000,
-  announce = true,
-  label = 'Notification toasts',
-  placement = 'bottom-end',
-  className,
-  unstyled,
-}: ToastViewportProps) {
+/** ToastViewport's props: its own plus the HTML attributes of its root `section`. */
+export type ToastViewportProps = RootProps<ToastViewportOwnProps, 'section'>;
+
+/**
+ * Toasts (controlled): a queue with `maxVisible`, labelled dismiss buttons and pausable
+ * auto-dismiss. The visible toasts sit in one compact stack (the newest in front) that spreads
+ * out while hovered or focused, so they cover little of the page behind them.
+ */
+export const ToastViewport = forwardRef<HTMLElement, ToastViewportProps>(function ToastViewport(
+  {
+    toasts,
+    onDismiss,
+    maxVisible = 3,
+    durationMs = 5000,
+    announce = true,
+    label,
+    labels,
+    placement = 'bottom-end',
+    className,
+    unstyled,
+    onMouseEnter,
+    onMouseLeave,
+    onFocus,
+    onBlur: onBlurProp,
+    ...rest
+  },
+  ref,
+) {
   const list = useRef<HTMLOListElement>(null);
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
@@ -43,7 +72,9 @@ export function ToastViewport({
   const paused = hovered || focused || hidden;
   const visible = toasts.slice(0, Math.max(1, maxVisible));
   const queued = toasts.length - visible.length;
-  const message = useNewestMessage(toasts);
+  const text = useText('toasts', labels);
+  const item = useText('notification', labels);
+  const message = useNewestMessage(toasts, item);
   const onBlur = (e: FocusEvent<HTMLElement>) => {
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
   };
@@ -58,21 +89,26 @@ export function ToastViewport({
   };
   return (
     <section
+      aria-label={label ?? text.labels.toastsLabel}
+      {...rest}
+      ref={ref}
       className={partClass('toasts', unstyled, className)}
       data-ssekit="toast-viewport"
       data-state={paused ? 'paused' : 'running'}
+      data-expanded={hovered || focused ? '' : undefined}
       data-placement={placement}
-      aria-label={label}
-      onMouseEnter={() => setHovered(true)}
-      onMouseLeave={() => setHovered(false)}
-      onFocus={() => setFocused(true)}
-      onBlur={onBlur}
+      onMouseEnter={compose(onMouseEnter, () => setHovered(true))}
+      onMouseLeave={compose(onMouseLeave, () => setHovered(false))}
+      onFocus={compose(onFocus, () => setFocused(true))}
+      onBlur={compose(onBlurProp, onBlur)}
     >
       <ol ref={list} className={partClass('toast-list', unstyled)} data-ssekit="toast-list">
-        {visible.map((toast) => (
+        {visible.map((toast, index) => (
           <Toast
             key={toast.id}
             toast={toast}
+            depth={visible.length - 1 - index}
+            text={item}
             paused={paused}
             durationMs={durationMs}
             onDismiss={onDismiss}
@@ -83,16 +119,19 @@ export function ToastViewport({
       </ol>
       {queued > 0 && (
         <p className={partClass('toast-queued', unstyled)} data-ssekit="toast-queued">
-          {queued} more waiting
+          {text.t('queued', { count: queued })}
         </p>
       )}
       {announce && <LiveAnnouncer part="toast-announcer" message={message} />}
     </section>
   );
-}
+});
 
 interface ToastProps {
   toast: NotificationItem;
+  /** 0 for the newest visible toast, 1 for the one behind it, ... */
+  depth: number;
+  text: GroupText<'notification'>;
   paused: boolean;
   durationMs: number;
   onDismiss: (id: string) => void;
@@ -100,7 +139,16 @@ interface ToastProps {
   unstyled: boolean | undefined;
 }
 
-function Toast({ toast, paused, durationMs, onDismiss, onUserDismiss, unstyled }: ToastProps) {
+function Toast({
+  toast,
+  depth,
+  text,
+  paused,
+  durationMs,
+  onDismiss,
+  onUserDismiss,
+  unstyled,
+}: ToastProps) {
   const timer = useRef<DismissTimer | null>(null);
   const latest = useRef({ onDismiss, paused });
   latest.current = { onDismiss, paused };
@@ -124,17 +172,19 @@ function Toast({ toast, paused, durationMs, onDismiss, onUserDismiss, unstyled }
       data-ssekit="toast"
       data-kind={toast.kind}
       data-state={paused ? 'paused' : 'running'}
+      data-depth={depth}
+      style={{ '--ssekit-toast-depth': depth } as CSSProperties}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onUserDismiss(toast.id);
       }}
     >
-      <NotificationContent item={toast} unstyled={unstyled} />
+      <NotificationContent item={toast} text={text} unstyled={unstyled} />
       <button
         type="button"
         className={partClass('dismiss', unstyled)}
         data-ssekit="toast-dismiss"
         data-toast-id={toast.id}
-        aria-label={`Dismiss: ${toast.title}`}
+        aria-label={text.t('dismiss', { title: toast.title })}
         onClick={() => onUserDismiss(toast.id)}
       >
         <span aria-hidden="true">×</span>

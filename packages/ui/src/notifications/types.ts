@@ -14,13 +14,6 @@ export interface NotificationItem {
   read?: boolean;
 }
 
-export const KIND_LABEL: Record<NotificationKind, string> = {
-  info: 'Info',
-  success: 'Success',
-  warning: 'Warning',
-  error: 'Error',
-};
-
 /** Narrows stream data to a notification (the kind falls back to `info`). */
 export function toNotification(value: unknown): NotificationItem | null {
   if (typeof value !== 'object' || value === null) return null;

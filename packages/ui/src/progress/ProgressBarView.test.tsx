@@ -11,7 +11,7 @@ describe('ProgressBarView', () => {
     expect(bar.getAttribute('aria-valuenow')).toBe('42');
     expect(bar.getAttribute('aria-valuemin')).toBe('0');
     expect(bar.getAttribute('aria-valuemax')).toBe('100');
-    expect(bar.getAttribute('aria-valuetext')).toBe('42%, Building, about 4 s left');
+    expect(bar.getAttribute('aria-valuetext')).toBe('42%, Building, about 4 sec left');
     expect(bar.getAttribute('data-state')).toBe('running');
   });
 
@@ -20,7 +20,7 @@ describe('ProgressBarView', () => {
     const bar = screen.getByRole('progressbar');
     expect(bar.hasAttribute('aria-valuenow')).toBe(false);
     expect(bar.getAttribute('data-state')).toBe('indeterminate');
-    expect(bar.getAttribute('aria-valuetext')).toBe('Working, Queued');
+    expect(bar.getAttribute('aria-valuetext')).toBe('Working…, Queued');
   });
 
   it('reports done and failed states', () => {

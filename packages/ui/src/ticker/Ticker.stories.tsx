@@ -89,6 +89,26 @@ export const Malformed: Story = {
   },
 };
 
+/** Before the first quote: a waiting row instead of a bare header (the server waits 60 s). */
+export const Waiting: Story = {
+  args: { delay: 60_000 },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByText(/waiting for prices/i, {}, { timeout: 5000 });
+  },
+};
+
+/** The server answers 404: the stream fails for good and the table says so. */
+export const FatalError: Story = {
+  args: { status: 404 },
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 5000 });
+    expect(alert.textContent).toMatch(/^Prices unavailable: /);
+    expect(canvasElement.querySelector('[data-ssekit="ticker"]')?.getAttribute('data-state')).toBe(
+      'error',
+    );
+  },
+};
+
 const fixed: Quote[] = [
   { symbol: 'AAPL', price: 187.23, change: 1.12, changePercent: 0.6 },
   { symbol: 'MSFT', price: 402.5, change: -2.4, changePercent: -0.59 },

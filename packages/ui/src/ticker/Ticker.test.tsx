@@ -35,15 +35,21 @@ describe('Ticker (connected, against a real server)', () => {
       </>,
     );
     const table = screen.getByRole('table', { name: 'Prices' });
-    await waitFor(() =>
-      expect(within(table).getByRole('row', { name: /AAPL/ }).textContent).toContain('$100.00'),
+    // Generous timeouts: a loaded machine may take a while to start the first request.
+    await waitFor(
+      () =>
+        expect(within(table).getByRole('row', { name: /AAPL/ }).textContent).toContain('$100.00'),
+      { timeout: 5000 },
     );
     await waitFor(() => expect(screen.getByText(/prices may be out of date/)).toBeTruthy(), {
       interval: 10,
+      timeout: 5000,
     });
     expect(screen.getByRole('status').textContent).toMatch(/^Prices: reconnecting/);
-    await waitFor(() =>
-      expect(within(table).getByRole('row', { name: /AAPL/ }).textContent).toContain('$101.50'),
+    await waitFor(
+      () =>
+        expect(within(table).getByRole('row', { name: /AAPL/ }).textContent).toContain('$101.50'),
+      { timeout: 5000 },
     );
     expect(screen.queryByText(/prices may be out of date/)).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('Prices: live');

@@ -54,7 +54,7 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
-const region = (el: HTMLElement) => within(el).getByRole('region', { name: 'Answer' });
+const region = (el: HTMLElement) => within(el).getByRole('article', { name: 'Answer' });
 
 /** A streamed answer: it finishes, the caret goes, and the answer is announced. */
 export const Live: Story = {

@@ -20,7 +20,7 @@ describe('TokenStream (connected, against a real server)', () => {
       res.end('event: done\ndata: {"finishReason":"stop"}\n\n');
     });
     render(<TokenStream url={`${server.url}/chat`} prompt="Hi there" />);
-    const region = screen.getByRole('region', { name: 'Answer' });
+    const region = screen.getByRole('article', { name: 'Answer' });
     await waitFor(() => expect(region.getAttribute('data-state')).toBe('done'));
     expect(region.querySelector('strong')?.textContent).toBe('world');
     expect(region.querySelector('b')).toBeNull();
@@ -38,7 +38,7 @@ describe('TokenStream (connected, against a real server)', () => {
     const stop = await screen.findByRole('button', { name: 'Stop' });
     await waitFor(() => expect(screen.getByText('Partial answer')).toBeTruthy());
     fireEvent.click(stop);
-    const region = screen.getByRole('region', { name: 'Answer' });
+    const region = screen.getByRole('article', { name: 'Answer' });
     await waitFor(() => expect(region.getAttribute('data-state')).toBe('stopped'));
     await server.waitForSockets(0);
     expect(screen.getByText('Partial answer')).toBeTruthy();

@@ -1,9 +1,13 @@
 import { type TokenProtocol, type UseTokenStreamOptions, useTokenStream } from '@ssekit/react';
-import { useEffect } from 'react';
+import { forwardRef, useEffect } from 'react';
 import { TokenStreamView, type TokenStreamViewProps } from './TokenStreamView';
 
-export interface TokenStreamProps
-  extends Omit<TokenStreamViewProps, 'text' | 'status' | 'error' | 'onStop'> {
+/** TokenStream's props: the request, and every TokenStreamView prop but the answer's state. */
+export type TokenStreamProps = Omit<TokenStreamViewProps, 'text' | 'status' | 'error' | 'onStop'> &
+  TokenStreamOwnProps;
+
+/** What TokenStream adds to TokenStreamView's props. */
+export interface TokenStreamOwnProps {
   /** The endpoint answering a POST with a token stream. */
   url: string;
   /** Sent as `{ prompt }`; a new prompt starts a new answer. */
@@ -22,20 +26,15 @@ export interface TokenStreamProps
 
 /**
  * An AI answer streamed from a POST endpoint (connected), with a Stop button while it streams.
+ * The ref and any HTML attributes go to the root element.
  *
  * @example
  * <TokenStream url="/sse/chat" prompt="Explain SSE" />
  */
-export function TokenStream({
-  url,
-  prompt,
-  body,
-  autoStart = true,
-  protocol,
-  smooth,
-  options,
-  ...view
-}: TokenStreamProps) {
+export const TokenStream = forwardRef<HTMLElement, TokenStreamProps>(function TokenStream(
+  { url, prompt, body, autoStart = true, protocol, smooth, options, ...view },
+  ref,
+) {
   const { text, status, error, start, stop } = useTokenStream({
     ...options,
     url,
@@ -54,5 +53,7 @@ export function TokenStream({
       live = false;
     };
   }, [key, autoStart, url, start]);
-  return <TokenStreamView {...view} text={text} status={status} error={error} onStop={stop} />;
-}
+  return (
+    <TokenStreamView {...view} ref={ref} text={text} status={status} error={error} onStop={stop} />
+  );
+});
