@@ -1,5 +1,6 @@
 import { iterate } from './async-iterator';
 import { ContentTypeError, HttpError, SSEError } from './errors';
+import { type Tracked, track, trackedOf, untrack } from './inspect';
 import type {
   ConnectOptions,
   ErrorListener,
@@ -18,7 +19,8 @@ type Message =
   | { type: 'event'; event: SSEEvent }
   | { type: 'state'; state: State; error: WireError | null }
   | { type: 'hello' }
-  | { type: 'reconnect' };
+  | { type: 'reconnect' }
+  | { type: 'drop' };
 
 interface State {
   status: StreamStatus;
@@ -101,6 +103,7 @@ class TabStream implements EventStream {
   readonly #open: Open;
   #leader: EventStream | null = null;
   #resign: (() => void) | null = null;
+  #seen: Tracked | undefined;
 
   constructor(
     readonly url: string,
@@ -118,6 +121,15 @@ class TabStream implements EventStream {
       return;
     }
     options.signal?.addEventListener('abort', () => this.close(), { once: true });
+    this.#seen = track({
+      stream: this,
+      options,
+      transport: 'cross-tab',
+      attempt: () => (this.#leader && trackedOf(this.#leader)?.attempt()) || 0,
+      role: 'follower',
+      drop: () => this.#drop(),
+      deliver: (event) => this.#emit(event),
+    });
     this.#channel.postMessage({ type: 'hello' } satisfies Message);
     navigator.locks
       .request(PREFIX + key, { signal: this.#election.signal }, () => this.#lead())
@@ -132,6 +144,10 @@ class TabStream implements EventStream {
     const { signal: _ignored, ...options } = this.#options;
     const stream = this.#open(this.url, { ...options, lastEventId: this.lastEventId });
     this.#leader = stream;
+    const seen = this.#seen;
+    const inner = trackedOf(stream);
+    if (seen) seen.role = 'leader';
+    if (inner) inner.parent = seen;
     stream.on('*', (event) => {
       this.#channel.postMessage({ type: 'event', event } satisfies Message);
       this.#deliver(event);
@@ -146,6 +162,7 @@ class TabStream implements EventStream {
       this.#resign = () => {
         this.#resign = null;
         this.#leader = null;
+        if (seen) seen.role = 'follower';
         stream.close();
         resolve();
       };
@@ -178,6 +195,7 @@ class TabStream implements EventStream {
     else if (message.type === 'state') this.#apply(message.state, fromWire(message.error));
     else if (message.type === 'hello') this.#publishState(this.#leader?.error ?? null);
     else if (message.type === 'reconnect') this.#leader?.reconnect();
+    else if (message.type === 'drop') this.#drop();
   }
 
   #apply(state: State, error: Error | null) {
@@ -196,6 +214,11 @@ class TabStream implements EventStream {
 
   #deliver(event: SSEEvent) {
     this.lastEventId = event.id;
+    // An inspector may hold the event (paused delivery) and hand it over later.
+    if (!this.#seen?.probe?.event(event)) this.#emit(event);
+  }
+
+  #emit(event: SSEEvent) {
     for (const name of [event.event, '*']) {
       for (const listener of [...(this.#listeners.get(name) ?? [])]) listener(event);
     }
@@ -233,12 +256,20 @@ class TabStream implements EventStream {
     else this.#channel.postMessage({ type: 'reconnect' } satisfies Message);
   }
 
+  /** A simulated network loss of the leader's connection (asked of the leader by a follower). */
+  #drop() {
+    const leader = this.#leader && trackedOf(this.#leader);
+    if (leader) leader.drop();
+    else if (!this.#leader) this.#channel.postMessage({ type: 'drop' } satisfies Message);
+  }
+
   close(): void {
     if (this.status === 'closed') return;
     this.#election.abort();
     this.#resign?.();
     this.#channel.close();
     this.#setStatus('closed');
+    if (this.#seen) untrack(this.#seen);
     this.#listeners.clear();
     this.#statusListeners.clear();
     this.#errorListeners.clear();
