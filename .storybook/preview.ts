@@ -1,5 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
-import { createElement } from 'react';
+import { createElement, Fragment } from 'react';
+import { SSEDevtools } from '../packages/devtools/src/index';
 import '../packages/ui/src/styles.css';
 
 /** Applies the toolbar theme (`data-theme`) around each story, on the ssekit tokens' background. */
@@ -20,8 +21,22 @@ const withTheme: Decorator = (Story, context) => {
   );
 };
 
+/** With "Streams" on in the toolbar, the devtools panel shows the streams of every story. */
+const withStreams: Decorator = (Story, context) => {
+  if (context.globals.streams !== 'on') return createElement(Story);
+  const theme = context.globals.theme as string | undefined;
+  return createElement(
+    Fragment,
+    null,
+    createElement(Story),
+    createElement(SSEDevtools, {
+      theme: theme === 'light' || theme === 'dark' ? theme : 'system',
+    }),
+  );
+};
+
 const preview: Preview = {
-  decorators: [withTheme],
+  decorators: [withTheme, withStreams],
   globalTypes: {
     theme: {
       description: 'Colour theme of the ssekit tokens',
@@ -32,8 +47,20 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    streams: {
+      description: 'Show the SSE devtools panel with the streams of the story',
+      toolbar: {
+        title: 'Streams',
+        icon: 'lightning',
+        items: [
+          { value: 'off', title: 'Streams panel off' },
+          { value: 'on', title: 'Streams panel on' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'system' },
+  initialGlobals: { theme: 'system', streams: 'off' },
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },

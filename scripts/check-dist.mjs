@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const packages = ['core', 'react', 'ui', 'server'];
+const packages = ['core', 'react', 'ui', 'server', 'devtools'];
 let failures = 0;
 
 /** Runtime (non-type) names exported by a source entry, following `export * from` too. */
