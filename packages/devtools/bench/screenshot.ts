@@ -28,7 +28,7 @@ try {
       viewport: { width: 1200, height: 1040 },
       colorScheme: scheme,
     });
-    await page.goto(`http://127.0.0.1:${port}/page.html?rate=5&panel=1`);
+    await page.goto(`http://127.0.0.1:${port}/page.html?rate=5&panel=open`);
     await page.getByRole('heading', { name: /sse\/ticker/ }).waitFor({ timeout: 60_000 });
     // A taller dock than the default 45% of the window, so everything fits in one picture.
     await page.addStyleTag({ content: '.ssekit-dt-dock { height: 980px !important; }' });
