@@ -36,7 +36,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['packages/{react,ui}/src/**/*.test.{ts,tsx}'],
+          include: ['packages/{react,ui,devtools}/src/**/*.test.{ts,tsx}'],
           exclude: ['**/*.browser.test.*', '**/node_modules/**'],
           testTimeout: 20_000,
         },

@@ -1,5 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
-import { createElement } from 'react';
+import { createElement, Fragment } from 'react';
+import { SSEDevtools } from '../packages/devtools/src/index';
 import { ar } from '../packages/ui/src/i18n/ar';
 import { ko } from '../packages/ui/src/i18n/ko';
 import { LocaleProvider } from '../packages/ui/src/i18n/LocaleProvider';
@@ -40,8 +41,22 @@ const withThemeAndLocale: Decorator = (Story, context) => {
   );
 };
 
+/** With "Streams" on in the toolbar, the devtools panel shows the streams of every story. */
+const withStreams: Decorator = (Story, context) => {
+  if (context.globals.streams !== 'on') return createElement(Story);
+  const theme = context.globals.theme as string | undefined;
+  return createElement(
+    Fragment,
+    null,
+    createElement(Story),
+    createElement(SSEDevtools, {
+      theme: theme === 'light' || theme === 'dark' ? theme : 'system',
+    }),
+  );
+};
+
 const preview: Preview = {
-  decorators: [withThemeAndLocale],
+  decorators: [withThemeAndLocale, withStreams],
   globalTypes: {
     theme: {
       description: 'Colour theme of the ssekit tokens',
@@ -74,8 +89,20 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    streams: {
+      description: 'Show the SSE devtools panel with the streams of the story',
+      toolbar: {
+        title: 'Streams',
+        icon: 'lightning',
+        items: [
+          { value: 'off', title: 'Streams panel off' },
+          { value: 'on', title: 'Streams panel on' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'system', locale: 'en', dir: 'auto' },
+  initialGlobals: { theme: 'system', locale: 'en', dir: 'auto', streams: 'off' },
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },

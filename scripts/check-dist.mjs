@@ -10,6 +10,7 @@ const packages = [
   'packages/react',
   'packages/ui',
   'packages/server',
+  'packages/devtools',
   'apps/mock-server',
 ];
 let failures = 0;

@@ -1,6 +1,7 @@
 import { iterate } from './async-iterator';
 import { ContentTypeError, HttpError, SSEError } from './errors';
 import { StreamListeners } from './stream-listeners';
+import { type Tracked, track, trackedOf, untrack } from './inspect';
 import type {
   ConnectOptions,
   ErrorListener,
@@ -25,7 +26,8 @@ type Message =
   | { type: 'reconnect' }
   /** Event names a tab listens to (the leader's stream must receive them), or a request for them. */
   | { type: 'names'; names: string[] }
-  | { type: 'names?' };
+  | { type: 'names?' }
+  | { type: 'drop' };
 
 interface State {
   status: StreamStatus;
@@ -109,6 +111,7 @@ class TabStream implements EventStream {
   readonly #open: Open;
   #leader: EventStream | null = null;
   #resign: (() => void) | null = null;
+  #seen: Tracked | undefined;
 
   constructor(
     readonly url: string,
@@ -130,6 +133,15 @@ class TabStream implements EventStream {
       return;
     }
     options.signal?.addEventListener('abort', () => this.close(), { once: true });
+    this.#seen = track({
+      stream: this,
+      options,
+      transport: 'cross-tab',
+      attempt: () => (this.#leader && trackedOf(this.#leader)?.attempt()) || 0,
+      role: 'follower',
+      drop: () => this.#drop(),
+      deliver: (event) => this.#listeners.emit(event),
+    });
     this.#channel.postMessage({ type: 'hello' } satisfies Message);
     navigator.locks
       .request(PREFIX + key, { signal: this.#election.signal }, () => this.#lead())
@@ -145,6 +157,10 @@ class TabStream implements EventStream {
     const stream = this.#open(this.url, { ...options, lastEventId: this.lastEventId });
     this.#leader = stream;
     this.#leaderNames.clear();
+    const seen = this.#seen;
+    const inner = trackedOf(stream);
+    if (seen) seen.role = 'leader';
+    if (inner) inner.parent = seen;
     stream.on('*', (event) => {
       this.#channel.postMessage({ type: 'event', event } satisfies Message);
       this.#deliver(event);
@@ -165,6 +181,7 @@ class TabStream implements EventStream {
       this.#resign = () => {
         this.#resign = null;
         this.#leader = null;
+        if (seen) seen.role = 'follower';
         stream.close();
         resolve();
       };
@@ -199,6 +216,7 @@ class TabStream implements EventStream {
     else if (message.type === 'reconnect') this.#leader?.reconnect();
     else if (message.type === 'reset') !this.#leader && this.#reset(message.reset);
     else if (message.type === 'names') for (const name of message.names) this.#listenOnLeader(name);
+    else if (message.type === 'drop') this.#drop();
     else if (message.type === 'names?') {
       this.#channel.postMessage({
         type: 'names',
@@ -236,7 +254,8 @@ class TabStream implements EventStream {
 
   #deliver(event: SSEEvent) {
     this.lastEventId = event.id;
-    this.#listeners.emit(event);
+    // An inspector may hold the event (paused delivery) and hand it over later.
+    if (!this.#seen?.probe?.event(event)) this.#listeners.emit(event);
   }
 
   #setStatus(status: StreamStatus, retryMoved = false) {
@@ -270,12 +289,20 @@ class TabStream implements EventStream {
     else this.#channel.postMessage({ type: 'reconnect' } satisfies Message);
   }
 
+  /** A simulated network loss of the leader's connection (asked of the leader by a follower). */
+  #drop() {
+    const leader = this.#leader && trackedOf(this.#leader);
+    if (leader) leader.drop();
+    else if (!this.#leader) this.#channel.postMessage({ type: 'drop' } satisfies Message);
+  }
+
   close(): void {
     if (this.status === 'closed') return;
     this.#election.abort();
     this.#resign?.();
     this.#channel.close();
     this.#setStatus('closed');
+    if (this.#seen) untrack(this.#seen);
     this.#listeners.clear();
   }
 

@@ -1,6 +1,7 @@
 import { iterate } from './async-iterator';
 import { type Backoff, createBackoff, RETRY_DEFAULTS } from './backoff';
 import { HttpError, RetryLimitError, SSEError } from './errors';
+import { type Tracked, track, untrack } from './inspect';
 import { createParser, type Parser } from './parser';
 import { toError, withQueryParam } from './request-url';
 import { StreamListeners } from './stream-listeners';
@@ -18,7 +19,7 @@ import type {
 import { Watchdog } from './watchdog';
 
 /** Why the stream itself ended a connection. */
-type AbortKind = 'close' | 'reconnect' | 'idle' | 'age' | 'pause' | 'wake';
+type AbortKind = 'close' | 'reconnect' | 'idle' | 'age' | 'pause' | 'wake' | 'drop';
 
 type Outcome =
   | { kind: 'end' }
@@ -61,6 +62,8 @@ export class ReconnectingStream implements EventStream {
   #wake: (() => void) | null = null;
   readonly #watchdog: Watchdog;
   readonly #onSignalAbort = () => this.close();
+  /** What an attached inspector sees (see `inspect`); unset for a stream closed at birth. */
+  #seen: Tracked | undefined;
 
   constructor(
     readonly url: string,
@@ -96,6 +99,14 @@ export class ReconnectingStream implements EventStream {
       return;
     }
     options.signal?.addEventListener('abort', this.#onSignalAbort);
+    this.#seen = track({
+      stream: this,
+      options,
+      transport: transport.name,
+      attempt: () => this.#backoff.failures,
+      drop: () => this.#abort('drop'),
+      deliver: (event) => this.#deliver(event),
+    });
     this.#unwatchPage =
       options.page?.watch({
         method: (options.method ?? 'GET').toUpperCase(),
@@ -152,11 +163,17 @@ export class ReconnectingStream implements EventStream {
       quiet = outcome.kind === 'aborted' && outcome.why === 'age';
       if (outcome.kind === 'stop') return this.#finish(null);
       if (outcome.kind === 'aborted') {
-        if (outcome.why === 'wake') this.#backoff.reset();
-        if (outcome.why !== 'idle') continue;
-        const idle = new SSEError('idle-timeout', 'No data within idleTimeoutMs', { fatal: false });
-        if (this.#cannotResume()) return this.#finish(notResumable(idle));
-        if (await this.#fail(idle)) continue;
+        const { why } = outcome;
+        if (why === 'wake') this.#backoff.reset();
+        if (why !== 'idle' && why !== 'drop') continue;
+        const idle = why === 'idle';
+        const lost = new SSEError(
+          idle ? 'idle-timeout' : 'dropped',
+          idle ? 'No data within idleTimeoutMs' : 'Connection dropped (simulated)',
+          { fatal: false },
+        );
+        if (this.#cannotResume()) return this.#finish(notResumable(lost));
+        if (await this.#fail(lost)) continue;
         return;
       }
       if (outcome.kind === 'end') {
@@ -275,6 +292,7 @@ export class ReconnectingStream implements EventStream {
     },
     chunk: (bytes) => {
       this.#watchdog.touch();
+      this.#seen?.probe?.bytes(bytes.length);
       this.#parser.feed(bytes);
       this.lastEventId = this.#parser.lastEventId;
     },
@@ -342,6 +360,11 @@ export class ReconnectingStream implements EventStream {
     if (event.event === this.#resetEvent) {
       this.#emitReset({ reason: 'server', data: event.data, lastEventId: this.#resumedFrom });
     }
+    // An inspector may hold the event (paused delivery) and hand it over later.
+    if (!this.#seen?.probe?.event(event)) this.#deliver(event);
+  }
+
+  #deliver(event: SSEEvent) {
     this.#listeners.emit(event);
   }
 
@@ -376,6 +399,7 @@ export class ReconnectingStream implements EventStream {
     if (error) this.#report(error);
     else this.error = null;
     this.#setStatus('closed');
+    if (this.#seen) untrack(this.#seen);
     this.#listeners.clear();
   }
 }

@@ -1,5 +1,6 @@
 import { iterate } from './async-iterator';
 import { connect } from './connect';
+import { trackedOf } from './inspect';
 import { StreamListeners } from './stream-listeners';
 import type {
   ConnectOptions,
@@ -75,7 +76,7 @@ export function createHub(options: HubOptions = {}): Hub {
   };
 
   const release = (entry: Entry) => {
-    entry.refs--;
+    count(entry, -1);
     if (entry.refs > 0) return;
     entry.grace = setTimeout(() => entry.stream.close(), graceMs);
   };
@@ -90,7 +91,7 @@ export function createHub(options: HubOptions = {}): Hub {
       const entry = entries.get(key) ?? open(key, url, merged);
       clearTimeout(entry.grace);
       entry.grace = undefined;
-      entry.refs++;
+      count(entry, 1);
       return new SharedView(url, entry, replayLast, signal, () => release(entry));
     },
     get size() {
@@ -101,6 +102,13 @@ export function createHub(options: HubOptions = {}): Hub {
       entries.clear();
     },
   };
+}
+
+/** Counts the views of a connection (and shows the count to an inspector). */
+function count(entry: Entry, by: number) {
+  entry.refs += by;
+  const seen = trackedOf(entry.stream);
+  if (seen) seen.views = entry.refs;
 }
 
 let defaultHub: Hub | undefined;

@@ -11,6 +11,8 @@ export {
 export { eventSourceTransport } from './eventsource-transport';
 export type { Hub, HubOptions, SharedConnectOptions } from './hub';
 export { createHub, getDefaultHub } from './hub';
+export type { InspectedRole, InspectedStream, Inspector, StreamProbe } from './inspect';
+export { inspect, inspected, inspectedStreams } from './inspect';
 export type { PageControl, PageLifecycle, PageLifecycleOptions } from './page-lifecycle';
 export { pageLifecycle } from './page-lifecycle';
 export type { Parser, ParserHandlers, ParserOptions } from './parser';
