@@ -1,7 +1,12 @@
-import type { PricePoint } from './quotes';
+/** One point of the line. */
+export interface SparklinePoint {
+  time: number;
+  price: number;
+}
 
 export interface SparklineProps {
-  points: readonly PricePoint[];
+  /** Oldest first. */
+  points: readonly SparklinePoint[];
   /** Accessible description, e.g. "AAPL over the last 5 minutes". */
   label: string;
 }
