@@ -56,6 +56,17 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          // The built dashboards in Chromium against the standalone mock server, and the registry.
+          name: 'e2e',
+          environment: 'node',
+          include: ['apps/dashboard/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',

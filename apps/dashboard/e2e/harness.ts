@@ -11,16 +11,18 @@ export const appDir = fileURLToPath(new URL('..', import.meta.url));
 export const repoDir = fileURLToPath(new URL('../../..', import.meta.url));
 const require = createRequire(import.meta.url);
 
+type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
+
 /** Polls `check` until it returns a truthy value (returned) or `timeoutMs` passes. */
 export async function waitFor<T>(
   check: () => T | Promise<T>,
   what: string,
   timeoutMs = 15_000,
-): Promise<NonNullable<T>> {
+): Promise<Truthy<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
-    if (value) return value as NonNullable<T>;
+    if (value) return value as Truthy<T>;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -53,6 +53,7 @@ export function MarketsDashboard({ baseUrl = '', user = 'you' }: MarketsDashboar
           <p
             className="mk-feed"
             data-testid="quotes-feed"
+            data-status={quotes.status}
             data-events={quotes.data.count}
             data-last-event-id={quotes.data.lastId}
           >
