@@ -61,8 +61,9 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['apps/dashboard/e2e/**/*.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Generous limits for a busy machine; on an idle one both files take about 1.5 min.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -96,7 +96,9 @@ describe('markets', () => {
     }, 'the first quotes');
     await waitFor(async () => (await feed(page)).events >= first.events + 5, 'more quotes');
     await expect
-      .poll(() => page.locator('.mk-card[data-symbol="AAPL"] .mk-card-price').textContent())
+      .poll(() => page.locator('.mk-card[data-symbol="AAPL"] .mk-card-price').textContent(), {
+        timeout: 30_000,
+      })
       .toMatch(/^\$\d/);
     await waitFor(() => page.locator('.mk-spark[role="img"]').count(), 'a sparkline');
     const posted = await fetch(`${mock.url}/sse/notifications`, {
@@ -147,7 +149,9 @@ describe('markets', () => {
       return streams.includes(added) && !streams.includes(old);
     }, 'the new stream open and the old one closed');
     await expect
-      .poll(() => page.locator('.mk-card[data-symbol="TSLA"] .mk-card-price').textContent())
+      .poll(() => page.locator('.mk-card[data-symbol="TSLA"] .mk-card-price').textContent(), {
+        timeout: 30_000,
+      })
       .toMatch(/^\$\d/);
     await page.getByRole('button', { name: 'Remove MSFT' }).focus();
     await page.keyboard.press('Enter');
@@ -163,8 +167,10 @@ describe('markets', () => {
 describe('jobs', () => {
   it('runs several jobs at once with live logs; a failure raises a toast and its retry succeeds', async () => {
     const page = await open('jobs');
+    // 8, 12 and 16 s jobs: long enough to overlap even on a busy machine.
+    await page.getByLabel('Duration').selectOption('8000');
     await page.getByRole('button', { name: 'Start three' }).click();
-    await expect.poll(() => page.locator('.jobs-card').count()).toBe(3);
+    await expect.poll(() => page.locator('.jobs-card').count(), { timeout: 30_000 }).toBe(3);
     const bars = page.getByRole('progressbar');
     await waitFor(async () => {
       const values = await bars.evaluateAll((els) =>
@@ -182,7 +188,7 @@ describe('jobs', () => {
       'a build log line in every card',
     );
     const failed = page.locator('.jobs-card[data-state="failed"]');
-    await failed.waitFor({ timeout: 20_000 });
+    await failed.waitFor({ timeout: 60_000 });
     const failedId = (await failed.getAttribute('data-job'))!;
     await page.getByText(`Job ${failedId} failed`).first().waitFor();
     await checkTheme(page, 'jobs', 'light');
@@ -193,7 +199,7 @@ describe('jobs', () => {
     await page
       .locator('.jobs-card[data-state="done"]', { hasText: `retry of ${failedId}` })
       .waitFor({
-        timeout: 20_000,
+        timeout: 60_000,
       });
     await page.getByText(`Retried as ${await retry.getAttribute('data-job')}`).waitFor();
   });
@@ -237,7 +243,7 @@ describe('assistant', () => {
 
     await page.reload();
     await page.getByRole('button', { name: 'Explain Last-Event-ID' }).click();
-    await expect.poll(() => page.locator('.chat-turn').count()).toBe(2);
+    await expect.poll(() => page.locator('.chat-turn').count(), { timeout: 30_000 }).toBe(2);
   });
 });
 

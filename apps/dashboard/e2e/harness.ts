@@ -17,7 +17,7 @@ type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
 export async function waitFor<T>(
   check: () => T | Promise<T>,
   what: string,
-  timeoutMs = 15_000,
+  timeoutMs = 30_000,
 ): Promise<Truthy<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

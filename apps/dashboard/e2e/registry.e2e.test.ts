@@ -38,7 +38,7 @@ beforeAll(async () => {
   await new Promise((resolve) => registry.once('listening', resolve));
   registryUrl = `http://127.0.0.1:${(registry.address() as AddressInfo).port}/r`;
   [freshApp, mock] = await Promise.all([createFreshApp(), startMockProcess()]);
-}, 60_000);
+}, 170_000);
 
 afterAll(async () => {
   registry?.closeAllConnections();
@@ -76,7 +76,7 @@ describe('registry', () => {
     await run(
       process.execPath,
       [shadcn, 'add', ...names.map((n) => `${registryUrl}/${n}.json`), '--yes', '--overwrite'],
-      { cwd: freshApp, env: { ...process.env, CI: '1' }, timeout: 90_000 },
+      { cwd: freshApp, env: { ...process.env, CI: '1' }, timeout: 170_000 },
     );
     // Every file landed, and every package its code imports is a declared dependency.
     for (const name of names) {
@@ -104,7 +104,7 @@ describe('registry', () => {
     }
 
     const tsc = join(appDir, 'node_modules/typescript/bin/tsc');
-    await run(process.execPath, [tsc, '-p', freshApp], { timeout: 60_000 });
+    await run(process.execPath, [tsc, '-p', freshApp], { timeout: 170_000 });
 
     const { build, preview } = await import('vite');
     const outDir = join(freshApp, 'dist');
