@@ -60,6 +60,18 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          // The built dashboards in Chromium against the standalone mock server, and the registry.
+          name: 'e2e',
+          environment: 'node',
+          include: ['apps/dashboard/e2e/**/*.test.ts'],
+          // Generous limits for a busy machine; on an idle one both files take about 1.5 min.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',

@@ -46,6 +46,7 @@ export const CATALOG: Catalog = {
       params: {
         'POST body': '{ "durationMs"?: 3000, "fail"?: false } → 201 { id, url }',
         'GET /sse/jobs/:id': 'progress of that job; 204 after its end, 404 if unknown',
+        'GET /sse/jobs/:id/log': 'its build log in step with it (log events, then end)',
         'GET /sse/jobs/demo': 'a fresh job for every connection (durationMs, fail)',
       },
       examples: ['/sse/jobs/demo?durationMs=3000', '/sse/jobs/demo?durationMs=2000&fail=1'],

@@ -1,3 +1,4 @@
+import { connect } from '@ssekit/core';
 import { startServer } from '@ssekit/testing';
 import { describe, expect, it } from 'vitest';
 import { createMockServer } from './mock-server';
@@ -6,6 +7,30 @@ import { collect, readRaw, useMockServer, waitFor } from './test/helpers';
 
 const server = useMockServer();
 const url = (path: string) => `${server().url}${path}`;
+
+describe('GET /sse/stats', () => {
+  it('lists the counters and every open stream by method and URL, and drops closed ones', async () => {
+    const path = '/sse/ticker?symbols=AAPL,MSFT&rate=50';
+    const stream = connect(url(path));
+    const streams = async () =>
+      ((await (await fetch(url('/sse/stats'))).json()) as { streams: string[] }).streams;
+    const until = async (check: (list: string[]) => boolean) => {
+      const deadline = Date.now() + 3000;
+      while (!check(await streams())) {
+        if (Date.now() > deadline) throw new Error('stream list did not change in time');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    await until((list) => list.includes(`GET ${path}`));
+    const stats = await (await fetch(url('/sse/stats'))).json();
+    expect(stats).toMatchObject({
+      activeStreams: expect.any(Number),
+      eventsSent: expect.any(Number),
+    });
+    stream.close();
+    await until((list) => !list.includes(`GET ${path}`));
+  });
+});
 
 describe('CORS', () => {
   it('reflects an allowed origin with credentials, never *', async () => {

@@ -46,15 +46,16 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
   const cors = mockCors(options.origins);
   const board = new NotificationBoard();
   const jobs = new JobRegistry();
-  const open = new Set<ServerResponse>();
+  /** Open streams and the request path (with query) each serves. */
+  const open = new Map<ServerResponse, string>();
   const runs = createRuns();
 
-  const stream = async ({ req, res, switches }: Request, source: StreamSource | undefined) => {
+  const stream = async ({ req, res, url, switches }: Request, source: StreamSource | undefined) => {
     if (!source) {
       res.writeHead(204).end();
       return;
     }
-    open.add(res);
+    open.set(res, `${req.method ?? 'GET'} ${url.pathname}${url.search}`);
     try {
       await serveEvents(req, res, switches, source, stats);
     } finally {
@@ -159,8 +160,10 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
     });
   };
 
-  const jobStream = (r: Request, id: string) => {
-    const source = jobs.open(id, r.switches.lastEventId);
+  const jobStream = (r: Request, id: string, log: boolean) => {
+    const source = log
+      ? jobs.openLog(id, r.switches.lastEventId)
+      : jobs.open(id, r.switches.lastEventId);
     if (source === 'unknown') return sendJson(r.res, 404, { error: `Unknown job ${id}` });
     return stream(r, source === 'ended' ? undefined : source);
   };
@@ -170,6 +173,9 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
     const path = url.pathname.slice('/sse'.length).replace(/\/$/, '') || '/';
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
     if (path === '/' && method === 'GET') return sendJson(res, 200, CATALOG);
+    if (path === '/stats' && method === 'GET') {
+      return sendJson(res, 200, { ...stats, streams: [...open.values()] });
+    }
     if (path === '/index.html' && method === 'GET') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(catalogHtml());
       return;
@@ -183,7 +189,8 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
       seed: switches.seed ?? String(options.seed ?? 1),
     };
     const handler = routes[`${method} ${path}`];
-    const jobId = /^\/jobs\/([\w-]{1,64})$/.exec(path)?.[1];
+    const jobPath = /^\/jobs\/([\w-]{1,64})(\/log)?$/.exec(path);
+    const jobId = jobPath?.[1];
     if (!handler && !(jobId && method === 'GET')) {
       const known = Object.keys(routes).filter((key) => key.endsWith(` ${path}`));
       if (known.length === 0 && !jobId)
@@ -195,13 +202,13 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
     if (isStream && switches.status !== undefined) {
       return answerStatus(res, switches.status, switches.retryAfter);
     }
-    await (handler ? handler(r) : jobStream(r, jobId!));
+    await (handler ? handler(r) : jobStream(r, jobId!, jobPath?.[2] !== undefined));
   };
 
   return {
     handle: route,
     close() {
-      for (const res of open) res.destroy();
+      for (const res of open.keys()) res.destroy();
       open.clear();
       void runs.close();
     },

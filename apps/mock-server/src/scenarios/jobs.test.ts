@@ -74,6 +74,43 @@ describe('jobs', () => {
     expect(bad.json.error).toContain('durationMs');
   });
 
+  it("streams a job's build log in step with it: stages, the result, then end and 204", async () => {
+    const { json } = await createJob({ durationMs: 100 });
+    const { events, error } = await collect(url(`${json.url}/log`), 1000);
+    expect(error).toBeNull(); // closed by the server's 204 after the end, not by a failure
+    const lines = events.filter((e) => e.event === 'log').map((e) => JSON.parse(e.data));
+    expect(ids(events)).toEqual(range(1, events.length));
+    expect(lines.map((l) => l.line)).toEqual(range(1, lines.length).map(Number));
+    const headers = lines.map((l) => l.text).filter((t: string) => t.includes('==>'));
+    expect(headers.map((t: string) => t.replace(/\u001b\[\d+m/g, ''))).toEqual([
+      '==> Queued',
+      '==> Building',
+      '==> Testing',
+      '==> Deploying',
+    ]);
+    expect(lines.at(-1).text).toContain('deployed');
+    expect(events.at(-1)!.event).toBe('end');
+    expect(JSON.parse(events.at(-1)!.data)).toEqual({ status: 'success' });
+    const last = events.at(-1)!.id;
+    const after = await fetch(url(`${json.url}/log`), { headers: { 'last-event-id': last } });
+    expect(after.status).toBe(204);
+  });
+
+  it("logs a failing job's error, ends it as failed, and resumes from Last-Event-ID", async () => {
+    const { json } = await createJob({ durationMs: 60, fail: true });
+    const whole = await collect(url(`${json.url}/log`), 1000);
+    const errors = whole.events.filter(
+      (e) => e.event === 'log' && JSON.parse(e.data).level === 'error',
+    );
+    expect(errors).toHaveLength(1);
+    expect(JSON.parse(errors[0]!.data).text).toMatch(/tests failed/);
+    expect(JSON.parse(whole.events.at(-1)!.data)).toEqual({ status: 'failed' });
+    const resumed = await collect(url(`${json.url}/log`), 1000, { lastEventId: '3' });
+    expect(resumed.events.map((e) => e.data)).toEqual(whole.events.slice(3).map((e) => e.data));
+    const unknown = await collect(url('/sse/jobs/job-999999/log'), 1);
+    expect((unknown.error as HttpError).status).toBe(404);
+  });
+
   it('builds the same timeline for the same seed', () => {
     const a = jobTimeline('s', { durationMs: 1000, fail: false });
     expect(jobTimeline('s', { durationMs: 1000, fail: false })).toEqual(a);

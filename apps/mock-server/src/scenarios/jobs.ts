@@ -3,6 +3,7 @@ import type { SSEMessage } from '@ssekit/server';
 import type { StreamSource } from '../engine';
 import { resumeIndex } from '../feed';
 import { createRandom, hashSeed } from '../random';
+import { jobLogTimeline } from './job-log';
 
 export type JobStage = 'Queued' | 'Building' | 'Testing' | 'Deploying';
 
@@ -88,7 +89,10 @@ export function playTimeline(
 
 /** Jobs started with `POST /sse/jobs`: they run on the clock, whether or not anyone listens. */
 export class JobRegistry {
-  readonly #jobs = new Map<string, { timeline: TimedEvent[]; startedAt: number }>();
+  readonly #jobs = new Map<
+    string,
+    { timeline: TimedEvent[]; startedAt: number; log: () => TimedEvent[] }
+  >();
   #count = 0;
 
   constructor(readonly maxJobs = 1000) {}
@@ -96,9 +100,13 @@ export class JobRegistry {
   /** Starts a job and returns its id. The oldest job is forgotten past `maxJobs`. */
   create(seed: string, spec: JobSpec): string {
     const id = `job-${++this.#count}`;
+    const timeline = jobTimeline(`${seed}:${id}`, spec);
+    const startTime = Date.now();
+    let log: TimedEvent[] | undefined;
     this.#jobs.set(id, {
-      timeline: jobTimeline(`${seed}:${id}`, spec),
+      timeline,
       startedAt: performance.now(),
+      log: () => (log ??= jobLogTimeline(`${seed}:${id}`, timeline, startTime)),
     });
     if (this.#jobs.size > this.maxJobs) this.#jobs.delete(this.#jobs.keys().next().value!);
     return id;
@@ -109,5 +117,12 @@ export class JobRegistry {
     const job = this.#jobs.get(id);
     if (!job) return 'unknown';
     return playTimeline(job.timeline, job.startedAt, lastEventId) ?? 'ended';
+  }
+
+  /** The job's build log after `lastEventId`, in step with the job (see `jobLogTimeline`). */
+  openLog(id: string, lastEventId: string | undefined): StreamSource | 'unknown' | 'ended' {
+    const job = this.#jobs.get(id);
+    if (!job) return 'unknown';
+    return playTimeline(job.log(), job.startedAt, lastEventId) ?? 'ended';
   }
 }
