@@ -1,7 +1,7 @@
 import { iterate } from './async-iterator';
 import { ContentTypeError, HttpError, SSEError } from './errors';
-import { StreamListeners } from './stream-listeners';
 import { type Tracked, track, trackedOf, untrack } from './inspect';
+import { StreamListeners } from './stream-listeners';
 import type {
   ConnectOptions,
   ErrorListener,

@@ -10,7 +10,7 @@
  * CHAOS_SECONDS (default 15), CHAOS_CLIENTS (20), CHAOS_RATE (200), CHAOS_SEED (1).
  */
 import { Redis } from 'ioredis';
-import { createRedisBroker } from '../src/index';
+import { createRedisBroker } from '../src/redis';
 import { eventSourceClient, type Recorder, ssekitClient, tally } from '../src/test/clients';
 import { type Fault, startProxy } from '../src/test/proxy';
 import { type Instance, type StandbyInstance, standbyInstance } from '../src/test/spawn';

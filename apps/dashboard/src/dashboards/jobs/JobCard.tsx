@@ -91,7 +91,7 @@ export function JobCard({ job, baseUrl, onEnd, onRetry, retrying }: JobCardProps
             url={`${baseUrl}${job.url}/log`}
             label={`${title} build log`}
             height={140}
-            maxLines={500}
+            maxEvents={500}
           />
         )}
       </div>

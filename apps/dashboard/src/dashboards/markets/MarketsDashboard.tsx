@@ -65,7 +65,7 @@ export function MarketsDashboard({ baseUrl = '', user = 'you' }: MarketsDashboar
           className="mk-panel mk-notes"
           url={`${baseUrl}/sse/notifications?user=${encodeURIComponent(user)}&rate=0.2`}
           toasts={false}
-          maxItems={20}
+          maxEvents={20}
           title="Notifications"
         />
       </div>
