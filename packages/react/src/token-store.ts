@@ -155,16 +155,22 @@ export function createTokenStore(config: TokenStoreConfig) {
       else if (step.done) end('done');
       else batcher.schedule();
     };
-    // Closed for good: a fatal error, a 204 (the answer is complete) or the caller's signal.
+    /** Whether a response stream opened (so a normal end before `done` is an early end). */
+    let opened = false;
+    // Closed for good: a fatal error, the end of the response, a 204 (nothing more to say) or
+    // the caller's signal.
     const closed = () => {
       const gone = stream.error instanceof HttpError && [404, 410].includes(stream.error.status);
       if (join && gone && text === '') end('idle');
       else if (stream.error) end('error', stream.error);
-      else end(signal?.aborted ? 'stopped' : 'done');
+      else if (signal?.aborted) end('stopped');
+      else if (opened && !join) end('error', incomplete());
+      else end('done');
     };
     const offs = [
       stream.on('*', onEvent),
       stream.onStatus((next) => {
+        if (next === 'open') opened = true;
         if (next === 'reconnecting' && !join) {
           // A POST is never sent again: join the run where it stopped, or end in error.
           const current = run;

@@ -15,22 +15,22 @@ describe('useTokenStream smooth display', () => {
     const lengths: number[] = [];
     const { result } = renderHook(
       () => {
-        const answer = useTokenStream({ url: server.url, smooth: { windowMs: 200 } });
+        const answer = useTokenStream({ url: server.url, smooth: { windowMs: 1000 } });
         lengths.push(answer.text.length);
         return answer;
       },
       { wrapper },
     );
     act(() => result.current.start({}));
-    await waitFor(() => expect(result.current.text.length).toBe(300));
+    await waitFor(() => expect(result.current.text.length).toBe(300), { timeout: 5000 });
     const partial = new Set(lengths.filter((n) => n > 0 && n < 300));
-    expect(partial.size).toBeGreaterThanOrEqual(3);
+    expect(partial.size).toBeGreaterThanOrEqual(2);
     // A second burst, then the end at once: the end shows everything in the same render.
     act(() => {
       response?.write(frame({ text: 'b'.repeat(300) }, 'token'));
       response?.end(frame('', 'done'));
     });
-    await waitFor(() => expect(result.current.status).toBe('done'));
+    await waitFor(() => expect(result.current.status).toBe('done'), { timeout: 5000 });
     expect(result.current.text).toBe(`${'a'.repeat(300)}${'b'.repeat(300)}`);
   });
 
@@ -49,7 +49,7 @@ describe('useTokenStream smooth display', () => {
       { wrapper },
     );
     act(() => result.current.start({}));
-    await waitFor(() => expect(result.current.text.length).toBe(300));
+    await waitFor(() => expect(result.current.text.length).toBe(300), { timeout: 5000 });
     expect(lengths.filter((n) => n > 0 && n < 300)).toEqual([]);
   });
 });
