@@ -96,7 +96,7 @@ export const Controlled: StoryObj<ViewArgs> = {
   play: async ({ canvasElement }) => {
     const bar = within(canvasElement).getByRole('progressbar', { name: 'Build' });
     expect(bar.getAttribute('aria-valuenow')).toBe('42');
-    expect(bar.getAttribute('aria-valuetext')).toBe('42%, Building, about 3 s left');
+    expect(bar.getAttribute('aria-valuetext')).toBe('42%, Building, about 3 sec left');
   },
 };
 

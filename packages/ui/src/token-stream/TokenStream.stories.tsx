@@ -91,7 +91,7 @@ export const XssPayload: Story = {
   args: { xss: true },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(region(canvasElement).getAttribute('data-state')).toBe('done'), {
-      timeout: 10_000,
+      timeout: 20_000, // the whole answer streams at a visible pace; slow on a loaded machine
     });
     const content = canvasElement.querySelector('[data-ssekit="token-stream-content"]')!;
     expect(content.querySelector('img, script')).toBeNull();
