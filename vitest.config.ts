@@ -68,6 +68,9 @@ export default defineConfig({
           // Generous limits for a busy machine; on an idle one both files take about 1.5 min.
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // After the other projects: two Chromiums, two Vite builds and child processes would
+          // otherwise slow down their timing-sensitive tests.
+          sequence: { groupOrder: 1 },
         },
       },
       {

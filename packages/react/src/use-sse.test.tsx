@@ -131,7 +131,7 @@ describe('useSSE', () => {
         </ul>
       </Wrapper>,
     );
-    await waitFor(() => expect(view.getAllByText('hi')).toHaveLength(50));
+    await waitFor(() => expect(view.getAllByText('hi')).toHaveLength(50), { timeout: 10_000 });
     expect(server.requests).toHaveLength(1);
   });
 
