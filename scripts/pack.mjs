@@ -10,6 +10,7 @@ export const PACKAGE_DIRS = [
   'packages/react',
   'packages/ui',
   'packages/server',
+  'packages/devtools',
   'apps/mock-server',
 ];
 
