@@ -29,9 +29,9 @@ describe('TokenStream with a provider protocol', () => {
         <TokenStream url={`${server.url}/chat`} prompt="Hi" protocol={anthropicMessages} />
       </StrictMode>,
     );
-    const region = screen.getByRole('region', { name: 'Answer' });
-    await waitFor(() => expect(region.getAttribute('data-state')).toBe('done'), { timeout: 5000 });
-    expect(region.textContent).toContain(FIXTURE_TEXT);
+    const answer = screen.getByRole('article', { name: 'Answer' });
+    await waitFor(() => expect(answer.getAttribute('data-state')).toBe('done'), { timeout: 5000 });
+    expect(answer.textContent).toContain(FIXTURE_TEXT);
     expect(server.requests.map((r) => r.method)).toEqual(['POST']);
   });
 });
