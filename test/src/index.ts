@@ -2,3 +2,4 @@ export * from './ai-fixtures';
 export { chromiumArgs, chromiumLaunchOptions, chromiumPath } from './chromium';
 export type { RecordedRequest, TestHandler, TestServer } from './http-server';
 export { startServer, writeSSEHead } from './http-server';
+export { until } from './until';

@@ -1,3 +1,4 @@
+import { until } from '@ssekit/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisBroker } from './redis';
@@ -18,18 +19,6 @@ afterAll(async () => {
   await redis.stop();
 });
 
-function until(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const check = () => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error('timed out'));
-      else setTimeout(check, 10);
-    };
-    check();
-  });
-}
-
 describe('two instances on Redis, killed with SIGKILL under load', () => {
   it('gives every client every event once and in order, its Last-Event-ID never moving back', {
     timeout: 90_000,
@@ -49,7 +38,7 @@ describe('two instances on Redis, killed with SIGKILL under load', () => {
     for (let i = 0; i < 6; i++) {
       clients.push(ssekitClient(proxy.url), eventSourceClient(proxy.url));
     }
-    await until(() => clients.every((c) => c.opens === 1));
+    await until(() => clients.every((c) => c.opens === 1), 20_000, 10);
 
     const broker = createRedisBroker({
       redis: () => new Redis({ host: '127.0.0.1', port: redis.port }),
@@ -67,16 +56,16 @@ describe('two instances on Redis, killed with SIGKILL under load', () => {
     })();
     const received = (n: number) => () => clients.every((c) => (c.events.at(-1)?.n ?? 0) >= n);
 
-    await until(received(300));
+    await until(received(300), 20_000, 10);
     await first.kill(); // its clients move to the other instance mid-stream
     proxy.backends = [second.port, (await start(a2)).port];
-    await until(received(published + 300));
+    await until(received(published + 300), 20_000, 10);
     await second.kill();
     proxy.backends = [proxy.backends[1]!, (await start(b2)).port];
-    await until(received(published + 300));
+    await until(received(published + 300), 20_000, 10);
     publishing = false;
     await publisher;
-    await until(received(published));
+    await until(received(published), 20_000, 10);
 
     for (const c of clients) {
       expect({ library: c.library, ...tally(c, published) }).toEqual({

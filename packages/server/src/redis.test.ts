@@ -1,5 +1,5 @@
 import { connect, type SSEEvent } from '@ssekit/core';
-import { startServer, type TestServer } from '@ssekit/testing';
+import { startServer, type TestServer, until } from '@ssekit/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisBroker, type RedisBroker, type SharedChannel } from './redis';
@@ -35,18 +35,6 @@ async function stop(...xs: Instance[]) {
     await x.broker.close();
     await x.server.close();
   }
-}
-
-function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const check = () => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error('timed out'));
-      else setTimeout(check, 5);
-    };
-    check();
-  });
 }
 
 describe('createRedisBroker', () => {

@@ -1,4 +1,5 @@
 import { connect, type SSEEvent } from '@ssekit/core';
+import { until } from '@ssekit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Instance, standbyInstance } from './test/spawn';
 import { freePort } from './test-helpers';
@@ -18,18 +19,6 @@ async function standby(port: number, env: Record<string, number> = {}) {
       return instance;
     },
   };
-}
-
-function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const check = () => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error('timed out'));
-      else setTimeout(check, 5);
-    };
-    check();
-  });
 }
 
 /** The events since the last `reset` (or all): what the client holds of the current history. */
@@ -54,13 +43,16 @@ describe('a server process killed with SIGKILL and restarted (ids start over)', 
     });
     const events: SSEEvent[] = [];
     stream.on('*', (e) => events.push(e));
-    await until(() => events.length >= 30);
+    await until(() => events.length >= 30, 10_000);
     const beforeIds = new Set(events.map((e) => e.id));
 
     // Fast: back within a few ms; the new process's ids 1.. are below the client's.
     await server.kill();
     server = await two.start();
-    await until(() => events.some((e) => e.event === 'reset') && sinceReset(events).length >= 30);
+    await until(
+      () => events.some((e) => e.event === 'reset') && sinceReset(events).length >= 30,
+      10_000,
+    );
     const first = sinceReset(events);
     expect(events.filter((e) => e.event === 'reset')).toHaveLength(1);
     // Everything the new process published so far, from its first event: nothing dropped...
@@ -72,12 +64,12 @@ describe('a server process killed with SIGKILL and restarted (ids start over)', 
     // Slow: the new process has already published past the client's last number when it comes
     // back (a plain counter would replay from there, silently losing the start).
     await server.kill();
-    await until(() => stream.status === 'reconnecting');
+    await until(() => stream.status === 'reconnecting', 10_000);
     const seq = Number(lastBefore.split('-').pop());
     expect(seq).toBeLessThan(400);
     server = await three.start(); // 500 events published at start
-    await until(() => events.filter((e) => e.event === 'reset').length === 2);
-    await until(() => sinceReset(events).length >= 500);
+    await until(() => events.filter((e) => e.event === 'reset').length === 2, 10_000);
+    await until(() => sinceReset(events).length >= 500, 10_000);
     const second = sinceReset(events);
     expect(second.map((e) => Number(e.data))).toEqual(second.map((_, i) => i + 1));
     const earlier = new Set([...beforeIds, ...first.map((e) => e.id)]);

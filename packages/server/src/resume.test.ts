@@ -1,5 +1,5 @@
 import { connect, type SSEEvent } from '@ssekit/core';
-import { startServer, type TestServer } from '@ssekit/testing';
+import { startServer, type TestServer, until } from '@ssekit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChannel } from './channel';
 import type { Session } from './session';
@@ -9,18 +9,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-function until(predicate: () => boolean): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const check = () => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > 5000) reject(new Error('timed out'));
-      else setTimeout(check, 5);
-    };
-    check();
-  });
-}
 
 describe('resume with the @ssekit/core client', () => {
   it('loses and repeats nothing across a drop: the client resumes from history', async () => {
