@@ -1,4 +1,3 @@
-import type http from 'node:http';
 import type { Redis } from 'ioredis';
 import { newEpoch } from './epoch';
 import { formatEvent, type SSEMessage } from './format';
@@ -24,14 +23,16 @@ export interface SharedChannel {
   subscribe(session: Session, opts?: SharedSubscribeOptions): Promise<() => void>;
   /**
    * Like `Channel.handle`: `x-sse-oldest-id` and a `reset` event when the ID is too old or of
-   * another epoch. When Redis cannot be read it answers 503 (with `retry-after`) and rejects.
+   * another epoch. When Redis cannot be read it answers with an event stream that holds only a
+   * `retry:` hint and ends (so every client, spec `EventSource` included, comes back with its
+   * `Last-Event-ID`), and rejects.
    */
   handle(
     req: NodeRequest,
     res: NodeResponse,
     options?: SessionOptions & SharedSubscribeOptions,
   ): Promise<Session>;
-  /** The fetch-style `handle` (a 503 response when Redis cannot be read). */
+  /** The fetch-style `handle` (the same `retry:`-only stream when Redis cannot be read). */
   handleRequest(
     request: Request,
     options?: SessionOptions & SharedSubscribeOptions,
@@ -108,7 +109,15 @@ interface Sub {
   /** Epoch and sequence number of the last entry this session has (delivered or filtered out). */
   epoch: string | undefined;
   seq: number;
+  /**
+   * Set when the session was given the whole (empty) history of a channel with no epoch yet: its
+   * first live entry must then be the first of the new epoch, or some were missed.
+   */
+  fromStart?: boolean;
 }
+
+/** The `retry:` hint (ms) of the stream answered while Redis cannot be read. */
+export const UNAVAILABLE_RETRY_MS = 1000;
 
 function deliver(sub: Sub, msg: SSEMessage, text?: string, bytes?: Uint8Array): void {
   const session = sub.session!;
@@ -127,7 +136,7 @@ function deliver(sub: Sub, msg: SSEMessage, text?: string, bytes?: Uint8Array): 
 function advance(sub: Sub, entry: Entry, text?: string, bytes?: Uint8Array): void {
   if (sub.epoch === undefined) {
     sub.epoch = entry.epoch;
-    sub.seq = entry.seq - 1;
+    sub.seq = sub.fromStart ? 0 : entry.seq - 1;
   }
   if (entry.epoch !== sub.epoch || entry.seq > sub.seq + 1) {
     sub.session!.close();
@@ -170,7 +179,15 @@ export function createRedisBroker(options: { redis: () => Redis; prefix?: string
       channels.set(base, local);
     }
     const subs = local.subs;
-    const subscribed = sub.subscribe(base);
+    // Subscribed once for good; a SUBSCRIBE that failed (Redis away when the channel was made) is
+    // tried again by the next request instead of failing every request from then on.
+    let subscribed: Promise<unknown> | undefined;
+    const subscribe = () =>
+      (subscribed ??= sub.subscribe(base).catch((error: unknown) => {
+        subscribed = undefined;
+        throw error;
+      }));
+    subscribe().catch(() => {});
 
     async function snapshot(): Promise<Snapshot> {
       const results = await cmd.multi().get(keys[3]).get(keys[0]).lrange(keys[1], 0, -1).exec();
@@ -217,7 +234,7 @@ export function createRedisBroker(options: { redis: () => Redis; prefix?: string
       };
       subs.add(s);
       try {
-        await subscribed;
+        await subscribe();
         const replay = opts.replay !== false && lastEventId !== undefined;
         return { s, missed: replay ? await missedSince(lastEventId) : undefined };
       } catch (error) {
@@ -241,6 +258,7 @@ export function createRedisBroker(options: { redis: () => Redis; prefix?: string
         for (const entry of missed.entries) deliver(s, entry.msg);
         s.epoch = missed.snapshot.epoch;
         s.seq = missed.snapshot.epoch === undefined ? 0 : missed.snapshot.seq;
+        s.fromStart = missed.snapshot.epoch === undefined;
       }
       const live = s.pending ?? [];
       s.pending = undefined;
@@ -254,8 +272,15 @@ export function createRedisBroker(options: { redis: () => Redis; prefix?: string
       };
     }
 
-    function unavailable(opts: SessionOptions): Record<string, string> {
-      return { ...opts.headers, 'retry-after': '1', 'content-type': 'text/plain' };
+    /**
+     * While Redis cannot be read: a stream with only a `retry:` hint, ended at once. A 503 would
+     * make a spec `EventSource` give up for good; an ended stream makes every client reconnect
+     * after the hint with its `Last-Event-ID`, to get the rest or a `reset` once Redis is back.
+     */
+    function unavailable(session: Session, opts: SessionOptions): void {
+      if (opts.retry === undefined) session.writeRaw(formatEvent({ retry: UNAVAILABLE_RETRY_MS }));
+      session.comment('redis unavailable');
+      session.close();
     }
 
     return {
@@ -287,8 +312,8 @@ export function createRedisBroker(options: { redis: () => Redis; prefix?: string
         try {
           joined = await join(lastEventIdOf(req, opts.maxLastEventIdLength), opts);
         } catch (error) {
-          if (!res.headersSent) (res as http.ServerResponse).writeHead(503, unavailable(opts));
-          res.end();
+          if (res.headersSent) res.end();
+          else unavailable(createSession(req, res, { ...opts, maxDurationMs: undefined }), opts);
           throw error;
         }
         const { s, missed } = joined;
@@ -305,8 +330,8 @@ export function createRedisBroker(options: { redis: () => Redis; prefix?: string
         try {
           joined = await join(session.lastEventId, opts);
         } catch {
-          session.close();
-          return new Response('Redis unavailable', { status: 503, headers: unavailable(opts) });
+          unavailable(session, opts);
+          return response;
         }
         const { s, missed } = joined;
         if (missed?.reset) response.headers.set('x-sse-oldest-id', missed.oldestId ?? '');

@@ -16,8 +16,12 @@ export interface Recorder {
   resets: number;
   /** The number last received before each reset (0 before any). */
   readonly resetAfter: number[];
+  /** How many events had been received at each reset (an index into `events`). */
+  readonly resetAt: number[];
   /** Times a connection opened, and ms from each loss of a connection to the next open. */
   opens: number;
+  /** How many events had been received at each open. */
+  readonly openAt: number[];
   readonly reconnectMs: number[];
   close(): void;
 }
@@ -29,11 +33,14 @@ function recorder(library: Recorder['library']) {
     events: [] as { id: string; n: number }[],
     resets: 0,
     resetAfter: [] as number[],
+    resetAt: [] as number[],
     opens: 0,
+    openAt: [] as number[],
     reconnectMs: [] as number[],
     close: () => {},
     opened() {
       r.opens++;
+      r.openAt.push(r.events.length);
       if (lostAt !== undefined) r.reconnectMs.push(performance.now() - lostAt);
       lostAt = undefined;
     },
@@ -52,6 +59,7 @@ export function ssekitClient(url: string, idleTimeoutMs?: number): Recorder {
   stream.on('reset', () => {
     r.resets++;
     r.resetAfter.push(r.events.at(-1)?.n ?? 0);
+    r.resetAt.push(r.events.length);
   });
   stream.onStatus((status) => (status === 'open' ? r.opened() : r.lost()));
   r.close = () => stream.close();
@@ -66,6 +74,7 @@ export function eventSourceClient(url: string): Recorder {
   source.addEventListener('reset', () => {
     r.resets++;
     r.resetAfter.push(r.events.at(-1)?.n ?? 0);
+    r.resetAt.push(r.events.length);
   });
   source.onopen = () => r.opened();
   source.onerror = () => r.lost();
@@ -105,4 +114,49 @@ export function tally(r: Recorder, published: number, from = 1): Tally {
   let lost = 0;
   for (let n = from; n <= published; n++) if (!seen.has(n)) lost++;
   return { delivered: r.events.length, lost, duplicated, outOfOrder, idBackwards };
+}
+
+/** What a client missed or got twice, split by whether a `reset` told it so. */
+export interface LossTally {
+  /** Published numbers it never got. */
+  lost: number;
+  /** ... of which no reset covers: lost in silence. */
+  lostUnsignalled: number;
+  /** Numbers it got more than once. */
+  duplicated: number;
+  /** ... where no reset came between the two copies: repeated in silence. */
+  duplicatedUnsignalled: number;
+}
+
+/**
+ * Compares what `r` got with the numbers `published`. A loss counts as signalled when the client
+ * got a `reset` after its last event before the loss and the number was in a history that was lost
+ * (`lostHistoryUpTo`: the last number acknowledged by a Redis that then lost its data); a copy
+ * counts as signalled when a `reset` came between it and the first one.
+ */
+export function lossTally(
+  r: Recorder,
+  published: Iterable<number>,
+  lostHistoryUpTo: number,
+): LossTally {
+  const firstAt = new Map<number, number>();
+  let duplicated = 0;
+  let duplicatedUnsignalled = 0;
+  for (const [i, { n }] of r.events.entries()) {
+    const j = firstAt.get(n);
+    if (j === undefined) {
+      firstAt.set(n, i);
+      continue;
+    }
+    duplicated++;
+    if (!r.resetAt.some((k) => j < k && k <= i)) duplicatedUnsignalled++;
+  }
+  let lost = 0;
+  let lostUnsignalled = 0;
+  for (const n of published) {
+    if (firstAt.has(n)) continue;
+    lost++;
+    if (!(n <= lostHistoryUpTo && r.resetAfter.some((after) => after < n))) lostUnsignalled++;
+  }
+  return { lost, lostUnsignalled, duplicated, duplicatedUnsignalled };
 }

@@ -24,6 +24,9 @@ export interface Proxy {
 interface Pair {
   client: Socket;
   server: Socket;
+  /** Server bytes held back while stalled (`stalls` > 0), then forwarded in order. */
+  held: Buffer[];
+  stalls: number;
 }
 
 /** Starts a proxy forwarding each connection to the first of `backends` that accepts it. */
@@ -53,7 +56,7 @@ export async function startProxy(backends: number[]): Promise<Proxy> {
       client.destroy();
       return;
     }
-    const pair = { client, server: upstream };
+    const pair: Pair = { client, server: upstream, held: [], stalls: 0 };
     pairs.add(pair);
     upstream.on('error', () => {});
     const end = () => {
@@ -64,7 +67,13 @@ export async function startProxy(backends: number[]): Promise<Proxy> {
     client.on('close', end);
     upstream.on('close', end);
     client.pipe(upstream);
-    upstream.pipe(client);
+    // Server to client by hand (not pipe), so a stall holds bytes without ever reordering or
+    // repeating them, however many stalls overlap.
+    upstream.on('data', (chunk: Buffer) => {
+      if (pair.stalls > 0) pair.held.push(chunk);
+      else if (!client.write(chunk)) upstream.pause();
+    });
+    client.on('drain', () => upstream.resume());
     client.resume();
   });
   server.listen(0, '127.0.0.1');
@@ -89,11 +98,10 @@ export async function startProxy(backends: number[]): Promise<Proxy> {
         pair.client.end();
         pair.server.destroy();
       } else {
-        pair.server.unpipe(pair.client);
-        pair.server.pause();
+        pair.stalls++;
         const timer = setTimeout(() => {
-          pair.server.pipe(pair.client);
-          pair.server.resume();
+          if (--pair.stalls > 0) return; // an overlapping stall goes on
+          for (const chunk of pair.held.splice(0)) pair.client.write(chunk);
         }, stallMs);
         pair.client.once('close', () => clearTimeout(timer));
       }
