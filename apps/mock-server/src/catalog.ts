@@ -132,8 +132,9 @@ export const CATALOG: Catalog = {
     },
     {
       name: 'lastEventId',
-      description: 'resume point for clients that cannot send Last-Event-ID',
-      example: '/sse/ticker?lastEventId=10',
+      description:
+        'resume point (an id the stream sent, <epoch>-<n>) for clients that cannot send Last-Event-ID',
+      example: '/sse/ticker?lastEventId=s1agh1dd-10',
     },
   ],
 };
@@ -166,7 +167,7 @@ export function catalogHtml(catalog: Catalog = CATALOG): string {
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(catalog.name)}</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}code{background:#f3f3f3;padding:0 .2em}td{padding:.2em .6em;vertical-align:top}small{color:#666;font-weight:normal}</style>
 </head><body><h1>${escapeHtml(catalog.name)}</h1>
-<p>Every stream sends an <code>id</code> with each event (JSON data), honours <code>Last-Event-ID</code> and sends heartbeat comments. JSON version: ${link('/sse/')}</p>
+<p>Every stream sends an <code>id</code> (<code>&lt;epoch&gt;-&lt;n&gt;</code>) with each event (JSON data), honours <code>Last-Event-ID</code> (an id of another history gets a <code>reset</code>) and sends heartbeat comments. JSON version: ${link('/sse/')}</p>
 ${scenarios}
 <h2>Fault switches (query parameters on every stream)</h2>
 <table>${switches}</table></body></html>

@@ -1,6 +1,15 @@
 import { ContentTypeError, HttpError } from '@ssekit/core';
 import { describe, expect, it } from 'vitest';
-import { collect, ids, range, readRaw, timeless, useMockServer, waitFor } from './test/helpers';
+import {
+  collect,
+  idLine,
+  ids,
+  range,
+  readRaw,
+  timeless,
+  useMockServer,
+  waitFor,
+} from './test/helpers';
 
 const server = useMockServer();
 const url = (path: string) => `${server().url}${path}`;
@@ -16,7 +25,7 @@ describe('fault switches', () => {
 
   it('dropMidEvent: the half-written event is discarded and sent again after resume', async () => {
     const raw = await readRaw(url('/sse/ticker?rate=1000&dropMidEvent=3'), () => false);
-    expect(raw.text).toContain('id: 2\n');
+    expect(raw.text).toMatch(idLine(2));
     expect(raw.text).not.toMatch(/\n\n$/);
     const { events, opens } = await collect(url('/sse/ticker?rate=1000&dropMidEvent=3'), 6);
     expect(ids(events)).toEqual(range(1, 6));
@@ -50,9 +59,9 @@ describe('fault switches', () => {
 
   it('stallAfter: nothing more is sent, heartbeats included; an idle timeout reconnects', async () => {
     const raw = await readRaw(url('/sse/ticker?rate=1000&stallAfter=3&heartbeatMs=10'), (text) =>
-      text.includes('id: 3\n'),
+      idLine(3).test(text),
     );
-    expect(raw.text).not.toContain('id: 4');
+    expect(raw.text).not.toMatch(idLine(4));
     const { events, opens } = await collect(
       url('/sse/ticker?rate=1000&stallAfter=3&heartbeatMs=10'),
       7,
@@ -101,15 +110,29 @@ describe('fault switches', () => {
   });
 
   it('rate: above 200/s several events go out per write', async () => {
-    const raw = await readRaw(url('/sse/ticker?rate=5000'), (text) => text.includes('id: 200\n'));
+    const raw = await readRaw(url('/sse/ticker?rate=5000'), (text) => idLine(200).test(text));
     const events = raw.text.match(/^id: /gm)?.length ?? 0;
     expect(events).toBeGreaterThanOrEqual(200);
     expect(raw.chunks.length).toBeLessThan(events / 2);
   });
 
   it('resumes from ?lastEventId= for clients that cannot send the header', async () => {
-    const { events } = await collect(url('/sse/ticker?rate=1000&lastEventId=10'), 2);
-    expect(ids(events)).toEqual(['11', '12']);
+    const first = await collect(url('/sse/ticker?rate=1000'), 10);
+    const tenth = encodeURIComponent(first.events[9]!.id);
+    const { events } = await collect(url(`/sse/ticker?rate=1000&lastEventId=${tenth}`), 2);
+    expect(events.map((e) => e.id)).toEqual(
+      [11, 12].map((n) => first.events[0]!.id.replace(/1$/, String(n))),
+    );
+  });
+
+  it('answers an id of another history (no epoch, another epoch) with a reset, then from the start', async () => {
+    const [first] = (await collect(url('/sse/ticker?rate=1000'), 1)).events;
+    for (const foreign of ['10', `x${first!.id.replace(/-1$/, '-10')}`]) {
+      const { events } = await collect(url(`/sse/ticker?rate=1000&lastEventId=${foreign}`), 3);
+      expect(events[0]).toMatchObject({ event: 'reset' });
+      expect(JSON.parse(events[0]!.data)).toEqual({ oldestId: first!.id, latestId: null });
+      expect(events.slice(1).map((e) => e.id)).toEqual([first!.id, first!.id.replace(/1$/, '2')]);
+    }
   });
 
   it('rejects a bad switch value with a clear 400', async () => {

@@ -1,9 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SSEMessage } from '@ssekit/server';
 import type { StreamSource } from './engine';
+import { resetMessage, resumePoint } from './epochs';
 
 /**
- * A deterministic sequence of events; `undefined` once it has ended. Ids are 1, 2, 3, ...
+ * A deterministic sequence of events; `undefined` once it has ended. Ids are 1, 2, 3, ... (`resume`
+ * puts the history's epoch in front).
  * `skip(n)`, when present, jumps over n events without making them (false if it ended there).
  */
 export type Feed = (() => SSEMessage | undefined) & { skip?: (n: number) => boolean };
@@ -52,37 +54,27 @@ export function paced(next: Feed, rate: number): StreamSource {
   };
 }
 
-/** Resuming regenerates the events before the resume point; further back than this starts over. */
-export const MAX_RESUME_INDEX = 1_000_000;
-
 /**
- * The 1-based index in a `Last-Event-ID` of a numbered feed; 0 (start over, as for an ID a replay
- * history no longer holds) when it is not a number or beyond {@link MAX_RESUME_INDEX}.
+ * Skips the events a client already has (up to `lastEventId` of history `epoch`) and returns a
+ * feed of the rest with `<epoch>-<n>` ids, led by a `reset` event when the id is of another
+ * history (the feed then starts over), or `undefined` when the feed had already ended there (the
+ * client should get HTTP 204).
  */
-export function resumeIndex(lastEventId: string | undefined): number {
-  if (lastEventId === undefined || !/^\d{1,9}$/.test(lastEventId)) return 0;
-  const index = Number(lastEventId);
-  return index > MAX_RESUME_INDEX ? 0 : index;
-}
-
-/**
- * Skips the events a client already has (ids up to `lastEventId`) and returns a feed of the rest,
- * or `undefined` when the feed had already ended there (the client should get HTTP 204).
- */
-export function resume(feed: Feed, lastEventId: string | undefined): Feed | undefined {
-  const skip = resumeIndex(lastEventId);
+export function resume(
+  feed: Feed,
+  epoch: string,
+  lastEventId: string | undefined,
+): Feed | undefined {
+  const { index: skip, reset } = resumePoint(epoch, lastEventId);
   if (feed.skip) {
     if (!feed.skip(skip)) return undefined;
   } else for (let i = 0; i < skip; i++) if (feed() === undefined) return undefined;
-  const first = feed();
+  const withEpoch = (msg: SSEMessage | undefined) =>
+    msg && { ...msg, ...(msg.id !== undefined && { id: `${epoch}-${msg.id}` }) };
+  const first = withEpoch(feed());
   if (first === undefined) return undefined;
-  let pending: SSEMessage | undefined = first;
-  return () => {
-    if (pending === undefined) return feed();
-    const msg = pending;
-    pending = undefined;
-    return msg;
-  };
+  const pending: SSEMessage[] = reset ? [resetMessage(`${epoch}-1`), first] : [first];
+  return () => pending.shift() ?? withEpoch(feed());
 }
 
 /**

@@ -3,7 +3,7 @@ import { startServer } from '@ssekit/testing';
 import { describe, expect, it } from 'vitest';
 import { createMockServer } from './mock-server';
 import { startMockServer } from './standalone';
-import { collect, readRaw, useMockServer, waitFor } from './test/helpers';
+import { collect, idLine, readRaw, useMockServer, waitFor } from './test/helpers';
 
 const server = useMockServer();
 const url = (path: string) => `${server().url}${path}`;
@@ -34,7 +34,7 @@ describe('GET /sse/stats', () => {
 
 describe('CORS', () => {
   it('reflects an allowed origin with credentials, never *', async () => {
-    const { response } = await readRaw(url('/sse/ticker'), (t) => t.includes('id: 1\n'), {
+    const { response } = await readRaw(url('/sse/ticker'), (t) => idLine(1).test(t), {
       headers: { origin: 'http://localhost:6006' },
     });
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:6006');
@@ -157,7 +157,7 @@ describe('cleanup', () => {
     await waitFor(() => own.mock.stats.activeStreams === 1);
     await own.close();
     const { text } = await raw;
-    expect(text).toContain('id: 1\n');
+    expect(text).toMatch(idLine(1));
     await waitFor(() => own.mock.stats.activeStreams === 0);
   });
 });

@@ -4,6 +4,7 @@ import { createRuns, type Generate } from '@ssekit/server';
 import { CATALOG, catalogHtml } from './catalog';
 import { mockCors } from './cors';
 import { type MockStats, type StreamSource, serveEvents } from './engine';
+import { resumePoint, seededEpoch } from './epochs';
 import { type Feed, paced, resume } from './feed';
 import { answerStatus, readJson, sendJson } from './http';
 import type { MockServerOptions } from './mock-server';
@@ -62,21 +63,22 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
       open.delete(res);
     }
   };
-  const feed = (r: Request, make: () => Feed, rate: number) => {
-    const rest = resume(make(), r.switches.lastEventId);
+  /** A seeded feed: its epoch names what regenerates it, so it resumes across restarts. */
+  const feed = (r: Request, make: () => Feed, rate: number, epoch: string) => {
+    const rest = resume(make(), epoch, r.switches.lastEventId);
     return stream(r, rest && paced(rest, r.switches.rate ?? rate));
   };
 
   const routes: Record<string, (r: Request) => Promise<void> | void> = {
-    'GET /ticker': (r) =>
-      feed(
-        r,
-        () => tickerFeed(r.seed, parseSymbols(r.url.searchParams.get('symbols'))),
-        DEFAULT_TICKER_RATE,
-      ),
+    'GET /ticker': (r) => {
+      const symbols = parseSymbols(r.url.searchParams.get('symbols'));
+      const epoch = seededEpoch('ticker', r.seed, symbols.join(','));
+      return feed(r, () => tickerFeed(r.seed, symbols), DEFAULT_TICKER_RATE, epoch);
+    },
     'GET /logs': (r) => {
       const lines = intParam(r.url.searchParams, 'lines', 1, 1_000_000);
-      return feed(r, () => logsFeed(r.seed, lines), DEFAULT_LOG_RATE);
+      const epoch = seededEpoch('logs', r.seed, lines ?? '');
+      return feed(r, () => logsFeed(r.seed, lines), DEFAULT_LOG_RATE, epoch);
     },
     'GET /chat': (r) => chat(r, r.url.searchParams.get('prompt') ?? ''),
     'POST /chat': async (r) => {
@@ -119,9 +121,11 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
         fail: boolParam(q, 'fail'),
       });
       const timeline = jobTimeline(r.seed, spec);
-      const seen = Math.min(Number(r.switches.lastEventId) || 0, timeline.length);
+      const epoch = seededEpoch('job', r.seed, spec.durationMs, String(spec.fail));
+      const { index } = resumePoint(epoch, r.switches.lastEventId);
+      const seen = Math.min(index, timeline.length);
       const startedAt = performance.now() - (timeline[seen - 1]?.atMs ?? 0);
-      return stream(r, playTimeline(timeline, startedAt, r.switches.lastEventId));
+      return stream(r, playTimeline(timeline, startedAt, epoch, r.switches.lastEventId));
     },
   };
 
@@ -134,7 +138,8 @@ export function createRouter(options: MockServerOptions, stats: MockStats): Rout
       stats.tokensGenerated++;
     };
     const make = () => chatFeed(r.seed, prompt, { maxTokens, xss: payload === 'xss', onToken });
-    if (!boolParam(q, 'run')) return feed(r, make, DEFAULT_CHAT_RATE);
+    const epoch = seededEpoch('chat', r.seed, prompt, maxTokens ?? '', payload ?? '');
+    if (!boolParam(q, 'run')) return feed(r, make, DEFAULT_CHAT_RATE, epoch);
     const rate = r.switches.rate ?? DEFAULT_CHAT_RATE;
     return chatRun(r, async function* ({ signal }) {
       for await (const batch of paced(make(), rate)(signal)) {

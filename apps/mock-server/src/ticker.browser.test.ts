@@ -28,7 +28,9 @@ function collect(url: string, count: number) {
 
 it('the native EventSource resumes a dropped ticker with no gap or repeat', async () => {
   const { ids, symbols, errors } = await collect('/sse/ticker?dropAfter=3&retry=20&rate=200', 12);
-  expect(ids).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
+  // Ids are `<epoch>-<n>`: one epoch (one history), n consecutive.
+  const dash = ids[0]!.lastIndexOf('-');
+  expect(ids).toEqual(Array.from({ length: 12 }, (_, i) => `${ids[0]!.slice(0, dash)}-${i + 1}`));
   expect(symbols.slice(0, 4)).toEqual(['AAPL', 'MSFT', 'GOOG', 'AAPL']);
   expect(errors).toBeGreaterThanOrEqual(3);
 });

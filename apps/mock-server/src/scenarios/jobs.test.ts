@@ -18,7 +18,7 @@ describe('jobs', () => {
   it('runs a job: 201 with its URL, progress to 100%, done, then 204 on reconnect', async () => {
     const { res, json } = await createJob({ durationMs: 100 });
     expect(res.status).toBe(201);
-    expect(json.id).toMatch(/^job-\d+$/);
+    expect(json.id).toMatch(/^job-p[0-9a-f]+-\d+$/);
     expect(json.url).toBe(`/sse/jobs/${json.id}`);
     expect(res.headers.get('location')).toBe(json.url);
     const { events, error, opens } = await collect(url(json.url), 100);
@@ -35,14 +35,20 @@ describe('jobs', () => {
     );
     expect(events.at(-1)!.event).toBe('done');
     expect(JSON.parse(events.at(-1)!.data).result).toContain('deployed');
-    const after = await fetch(url(json.url), { headers: { 'last-event-id': '22' } });
+    const after = await fetch(url(json.url), { headers: { 'last-event-id': events.at(-1)!.id } });
     expect(after.status).toBe(204);
   });
 
   it('replays a running job from Last-Event-ID; a late first connection gets it all', async () => {
     const { json } = await createJob({ durationMs: 150 });
-    const resumed = await collect(url(json.url), 100, { lastEventId: '10' });
+    const epoch = /^job-(\w+)-\d+$/.exec(json.id)![1];
+    const resumed = await collect(url(json.url), 100, { lastEventId: `${epoch}-10` });
     expect(ids(resumed.events)).toEqual(range(11, 22));
+    expect(resumed.events.every((e) => e.id.startsWith(`${epoch}-`))).toBe(true);
+    // An id of another process (ids without its epoch): a reset, then the whole job.
+    const foreign = await collect(url(json.url), 100, { lastEventId: 'p0-10' });
+    expect(foreign.events[0]!.event).toBe('reset');
+    expect(ids(foreign.events.slice(1))).toEqual(range(1, 22));
     const late = await collect(url(json.url), 100);
     expect(ids(late.events)).toEqual(range(1, 22));
   });
@@ -105,7 +111,8 @@ describe('jobs', () => {
     expect(errors).toHaveLength(1);
     expect(JSON.parse(errors[0]!.data).text).toMatch(/tests failed/);
     expect(JSON.parse(whole.events.at(-1)!.data)).toEqual({ status: 'failed' });
-    const resumed = await collect(url(`${json.url}/log`), 1000, { lastEventId: '3' });
+    const lastEventId = whole.events[2]!.id;
+    const resumed = await collect(url(`${json.url}/log`), 1000, { lastEventId });
     expect(resumed.events.map((e) => e.data)).toEqual(whole.events.slice(3).map((e) => e.data));
     const unknown = await collect(url('/sse/jobs/job-999999/log'), 1);
     expect((unknown.error as HttpError).status).toBe(404);

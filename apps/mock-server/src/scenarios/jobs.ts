@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SSEMessage } from '@ssekit/server';
 import type { StreamSource } from '../engine';
-import { resumeIndex } from '../feed';
+import { processEpoch, resetMessage, resumePoint } from '../epochs';
 import { createRandom, hashSeed } from '../random';
 import { jobLogTimeline } from './job-log';
 
@@ -62,33 +62,43 @@ export function jobTimeline(seed: string, spec: JobSpec): TimedEvent[] {
 }
 
 /**
- * Plays a timeline that started at `startedAt` (a `performance.now()` time) from after
- * `lastEventId`: events already due come at once, later ones on time. `undefined` when the
- * client has seen the end (HTTP 204).
+ * Plays a timeline of history `epoch` that started at `startedAt` (a `performance.now()` time)
+ * from after `lastEventId`: events already due come at once, later ones on time, with ids
+ * `<epoch>-<n>`. An id of another history gets a `reset` and the whole timeline. `undefined` when
+ * the client has seen the end (HTTP 204).
  */
 export function playTimeline(
   timeline: readonly TimedEvent[],
   startedAt: number,
+  epoch: string,
   lastEventId: string | undefined,
 ): StreamSource | undefined {
-  const from = resumeIndex(lastEventId);
+  const { index: from, reset } = resumePoint(epoch, lastEventId);
   if (from >= timeline.length) return undefined;
   return async function* (signal) {
+    if (reset) yield [resetMessage(`${epoch}-1`)];
     let i = from;
     while (i < timeline.length) {
       const wait = startedAt + timeline[i]!.atMs - performance.now();
       if (wait > 0) await sleep(wait, undefined, { signal });
       const now = performance.now();
       const batch: SSEMessage[] = [];
-      while (i < timeline.length && startedAt + timeline[i]!.atMs <= now)
-        batch.push(timeline[i++]!.msg);
+      while (i < timeline.length && startedAt + timeline[i]!.atMs <= now) {
+        const { msg } = timeline[i++]!;
+        batch.push({ ...msg, id: `${epoch}-${msg.id}` });
+      }
       if (batch.length > 0) yield batch;
     }
   };
 }
 
-/** Jobs started with `POST /sse/jobs`: they run on the clock, whether or not anyone listens. */
+/**
+ * Jobs started with `POST /sse/jobs`: they run on the clock, whether or not anyone listens. They
+ * live in this process: job ids and event ids carry its epoch, so after a restart an old job is
+ * unknown (404) and an old event id gets a `reset`.
+ */
 export class JobRegistry {
+  readonly epoch = processEpoch();
   readonly #jobs = new Map<
     string,
     { timeline: TimedEvent[]; startedAt: number; log: () => TimedEvent[] }
@@ -99,7 +109,7 @@ export class JobRegistry {
 
   /** Starts a job and returns its id. The oldest job is forgotten past `maxJobs`. */
   create(seed: string, spec: JobSpec): string {
-    const id = `job-${++this.#count}`;
+    const id = `job-${this.epoch}-${++this.#count}`;
     const timeline = jobTimeline(`${seed}:${id}`, spec);
     const startTime = Date.now();
     let log: TimedEvent[] | undefined;
@@ -116,13 +126,13 @@ export class JobRegistry {
   open(id: string, lastEventId: string | undefined): StreamSource | 'unknown' | 'ended' {
     const job = this.#jobs.get(id);
     if (!job) return 'unknown';
-    return playTimeline(job.timeline, job.startedAt, lastEventId) ?? 'ended';
+    return playTimeline(job.timeline, job.startedAt, this.epoch, lastEventId) ?? 'ended';
   }
 
   /** The job's build log after `lastEventId`, in step with the job (see `jobLogTimeline`). */
   openLog(id: string, lastEventId: string | undefined): StreamSource | 'unknown' | 'ended' {
     const job = this.#jobs.get(id);
     if (!job) return 'unknown';
-    return playTimeline(job.log(), job.startedAt, lastEventId) ?? 'ended';
+    return playTimeline(job.log(), job.startedAt, this.epoch, lastEventId) ?? 'ended';
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collect, useMockServer, waitFor } from '../test/helpers';
+import { collect, epochOf, useMockServer, waitFor } from '../test/helpers';
 import type { Notification } from './notifications';
 
 const server = useMockServer();
@@ -62,10 +62,12 @@ describe('notifications', () => {
     const res = await publish({ title: 'missed' });
     const { id } = (await res.json()) as { id: string };
     const seq = Number(id.slice(1));
+    const [generated] = (await collect(url('/sse/notifications?rate=1000'), 1)).events;
+    const epoch = epochOf(generated!.id);
     const { events } = await collect(url('/sse/notifications?rate=0'), 1, {
-      lastEventId: `0.${seq - 1}`,
+      lastEventId: `${epoch}-0.${seq - 1}`,
     });
-    expect(events[0]!.id).toBe(`0.${seq}`);
+    expect(events[0]!.id).toBe(`${epoch}-0.${seq}`);
     expect(items(events)[0]).toMatchObject({ id, title: 'missed', kind: 'info', body: '' });
   });
 

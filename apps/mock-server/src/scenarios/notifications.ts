@@ -1,6 +1,6 @@
 import { createHistory, type History, type SSEMessage } from '@ssekit/server';
 import type { StreamSource } from '../engine';
-import { MAX_RESUME_INDEX } from '../feed';
+import { MAX_RESUME_INDEX, processEpoch, resetMessage } from '../epochs';
 import { createRandom, hashSeed } from '../random';
 import { SwitchError } from '../switches';
 
@@ -116,8 +116,13 @@ interface Posted {
   item: Omit<Notification, 'time'>;
 }
 
-/** Notifications published with POST: a bounded replay history and live listeners. */
+/**
+ * Notifications published with POST: a bounded replay history and live listeners. The history
+ * lives in this process; its `epoch` is in every stream id, so after a restart an old id gets a
+ * `reset`.
+ */
 export class NotificationBoard {
+  readonly epoch = processEpoch();
   readonly #history: History;
   readonly #listeners = new Set<(posted: Posted) => void>();
 
@@ -139,12 +144,17 @@ export class NotificationBoard {
     return posted.item.id;
   }
 
-  /** Everything after `seq` still in the history (all of it when `seq` is older or unknown). */
-  since(seq: number): Posted[] {
-    return this.#history.since(String(seq)).events.map((msg) => ({
+  /**
+   * Everything after `seq` still in the history; `reset` (with all that is retained) when `seq`
+   * is no longer held or was never published.
+   */
+  since(seq: number): { reset: boolean; items: Posted[] } {
+    const replay = this.#history.since(String(seq));
+    const items = replay.events.map((msg) => ({
       seq: Number(msg.id),
       item: msg.data as Omit<Notification, 'time'>,
     }));
+    return { reset: seq !== 0 && replay.reset === true, items };
   }
 
   subscribe(listener: (posted: Posted) => void): () => void {
@@ -153,17 +163,24 @@ export class NotificationBoard {
   }
 }
 
-/** Parses the `<generated>.<published>` id of a notification stream. */
-export function parseNotificationId(id: string | undefined): [number, number] | undefined {
-  const match = id === undefined ? null : /^(\d{1,9})\.(\d{1,9})$/.exec(id);
+/** Parses the `<epoch>-<generated>.<published>` id of a notification stream of `epoch`. */
+export function parseNotificationId(
+  epoch: string,
+  id: string | undefined,
+): [number, number] | undefined {
+  const match = id?.startsWith(`${epoch}-`)
+    ? /^(\d{1,9})\.(\d{1,9})$/.exec(id.slice(epoch.length + 1))
+    : null;
   if (!match || Number(match[1]) > MAX_RESUME_INDEX) return undefined;
   return [Number(match[1]), Number(match[2])];
 }
 
 /**
  * A user's notification stream: generated items at `rate` per second merged with published ones
- * (broadcast, or for this user). Ids are `<generated>.<published>` counts, so a reconnect with
- * `Last-Event-ID` resumes both exactly.
+ * (broadcast, or for this user). Ids are `<epoch>-<generated>.<published>` (the board's epoch and
+ * two counts), so a reconnect with `Last-Event-ID` resumes both exactly; an id of another epoch
+ * (a restarted process) or of published items no longer held gets a `reset` and starts over with
+ * every retained published item.
  */
 export function notificationSource(
   board: NotificationBoard,
@@ -175,14 +192,17 @@ export function notificationSource(
   },
 ): StreamSource {
   const { user, rate } = options;
-  const [skip, after] = parseNotificationId(options.lastEventId) ?? [0, board.latest];
-  const next = notificationGenerator(options.seed, user);
-  for (let i = 0; i < skip; i++) next();
+  const known = parseNotificationId(board.epoch, options.lastEventId);
   const visible = (p: Posted) => p.item.user === undefined || p.item.user === user;
   return async function* (signal) {
-    let generated = skip;
-    let published = after;
-    const queue = board.since(after).filter(visible);
+    // A fresh client gets what is published from now on; a resuming one what it missed.
+    let [generated, published] = known ?? [0, options.lastEventId ? 0 : board.latest];
+    const missed = board.since(published);
+    const reset = (options.lastEventId !== undefined && !known) || missed.reset;
+    if (reset) generated = 0;
+    const next = notificationGenerator(options.seed, user);
+    for (let i = 0; i < generated; i++) next();
+    const queue = missed.items.filter(visible);
     let wake: (() => void) | undefined;
     const onAbort = () => wake?.();
     signal.addEventListener('abort', onAbort, { once: true });
@@ -197,10 +217,11 @@ export function notificationSource(
     let timer: ReturnType<typeof setTimeout> | undefined;
     const message = (item: Omit<Notification, 'time'>): SSEMessage => ({
       event: 'notification',
-      id: `${generated}.${published}`,
+      id: `${board.epoch}-${generated}.${published}`,
       data: { ...item, time: Date.now() },
     });
     try {
+      if (reset) yield [resetMessage(null)];
       while (!signal.aborted) {
         const posted = queue.shift();
         if (posted) {

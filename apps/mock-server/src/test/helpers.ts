@@ -101,6 +101,11 @@ export async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<v
   }
 }
 
-export const ids = (events: SSEEvent[]) => events.map((e) => e.id);
+/** The sequence part of each event's id (`<epoch>-<n>` gives `n`). */
+export const ids = (events: SSEEvent[]) => events.map((e) => e.id.slice(e.id.lastIndexOf('-') + 1));
+/** The epoch part of an event id (`<epoch>-<n>` gives `epoch`). */
+export const epochOf = (id: string) => id.slice(0, id.lastIndexOf('-'));
+/** Matches the `id:` line of event `n` (of any epoch) in a raw stream. */
+export const idLine = (n: number | string) => new RegExp(`^id: [\\w]+-${n}\\n`, 'm');
 export const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
