@@ -1,4 +1,4 @@
-import { type ConnectOptions, connect, type SSEEvent } from '@ssekit/core';
+import { type ConnectOptions, connect, type SSEEvent, type StreamReset } from '@ssekit/core';
 import {
   type DataTag,
   type QueryKey,
@@ -24,6 +24,8 @@ export interface SSEQueryOptions<V, S, K extends QueryKey> extends ConnectOption
   maxEvents?: number;
   /** What a refetch does with the data so far (TanStack's `streamedQuery`). Default `'reset'`. */
   refetchMode?: 'append' | 'reset' | 'replace';
+  /** Called with each reset of the stream (the data starts over on a server reset). */
+  onReset?: (reset: StreamReset) => void;
 }
 
 /** Marks the point where the server could not resume: the data starts over from there. */
@@ -61,6 +63,7 @@ export function sseQueryOptions<V = unknown, S = V[], K extends QueryKey = Query
     initial,
     maxEvents = 100,
     refetchMode = 'reset',
+    onReset,
     ...connectOptions
   } = options;
   const names = eventList(event);
@@ -77,8 +80,11 @@ export function sseQueryOptions<V = unknown, S = V[], K extends QueryKey = Query
   return queryOptions({
     queryKey,
     queryFn: streamedQuery<SSEEvent, S, K>({
-      streamFn: ({ signal }) =>
-        matching(connect(url, { ...connectOptions, events, signal }), names, all, resetEvent),
+      streamFn: ({ signal }) => {
+        const stream = connect(url, { ...connectOptions, events, signal });
+        if (onReset) stream.onReset(onReset);
+        return matching(stream, names, all, resetEvent);
+      },
       refetchMode,
       reducer: (state, e) => {
         if (e === RESTART) return (reduce ? initial : []) as S;

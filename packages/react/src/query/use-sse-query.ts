@@ -7,7 +7,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { eventValue } from '../parse';
 import { eventList, type UseSSEOptions } from '../use-sse';
 import { useStream } from '../use-stream';
@@ -24,21 +24,34 @@ export interface UseSSEQueryOptions<V, S>
 /**
  * Streams events into the TanStack Query cache (`setQueryData`, at most once a frame by
  * default; every event reduced in order) and returns the query. A fatal stream error becomes
- * the query's error; data already received stays.
+ * the query's error through a fetch that throws it (`fetchQuery`, public API); data already
+ * received stays. A server `reset` (history lost) starts the data over from `initial`, and the
+ * retained events that follow refill it.
  */
 export function useSSEQuery<V = unknown, S = V>(
   options: UseSSEQueryOptions<V, S>,
 ): UseQueryResult<S, Error> {
   const { queryKey, url, parse, reduce, initial } = options;
   const client = useQueryClient();
+  // After a server reset the data starts over from `initial`, not from the cache entry the
+  // stream started from (that belongs to the lost history).
+  const restarted = useRef(false);
   const stream = useStream<S | undefined>(
     url,
-    options,
+    {
+      ...options,
+      onReset: (reset) => {
+        if (reset.reason === 'server') restarted.current = true;
+        options.onReset?.(reset);
+      },
+    },
     eventList(options.event),
     client.getQueryData<S>(queryKey) ?? initial,
     (state, event: SSEEvent) => {
+      const base = restarted.current ? initial : state;
+      restarted.current = false;
       const value = eventValue(event, parse);
-      return reduce ? reduce(state as S, value, event) : (value as unknown as S);
+      return reduce ? reduce(base as S, value, event) : (value as unknown as S);
     },
     queryKey,
   );
@@ -58,13 +71,16 @@ export function useSSEQuery<V = unknown, S = V>(
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key's content is what matters
   useEffect(() => {
     if (!fatal) return;
-    const cached = client.getQueryCache().find<S, Error>({ queryKey, exact: true });
-    cached?.setState({
-      status: 'error',
-      error: fatal,
-      errorUpdatedAt: Date.now(),
-      fetchStatus: 'idle',
-    });
+    // Public API only: a fetch whose queryFn throws is how TanStack puts an error in a cache
+    // entry (status `error`, `data` kept), for this hook and every reader of the key.
+    void client
+      .fetchQuery<S, Error>({
+        queryKey,
+        queryFn: () => Promise.reject(fatal),
+        retry: false,
+        staleTime: 0,
+      })
+      .catch(() => {});
   }, [client, fatal, hashKey(queryKey)]);
 
   return query;

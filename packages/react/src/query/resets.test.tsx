@@ -1,0 +1,170 @@
+import { type Channel, createChannel } from '@ssekit/server';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { render, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { serve, testHub } from '../test/sse';
+import { sseQueryOptions } from './sse-query-options';
+import { useSSEInvalidation } from './use-sse-invalidation';
+import { useSSEQuery } from './use-sse-query';
+
+// A real `@ssekit/server` channel on 127.0.0.1 that loses its history as a restarted process
+// does: its sessions end, and a new channel (new epoch, empty history) answers the reconnects.
+// Clients resume with an id of the lost history and get the server's `reset`.
+
+let channel: Channel = createChannel();
+afterEach(() => channel.close());
+
+async function restartingServer() {
+  channel = createChannel();
+  resets = 0;
+  fetches = 0;
+  seen.length = 0;
+  const server = await serve((req, res) => {
+    channel.handle(req, res, { retry: 10, heartbeatMs: 0 });
+  });
+  const publish = (...values: number[]) => {
+    for (const value of values) channel.publish({ data: value });
+  };
+  /** Loses the history: every session ends, and the next channel knows none of its ids. */
+  const restart = () => {
+    const old = channel;
+    channel = createChannel();
+    old.close();
+  };
+  url = server.url;
+  return { publish, restart, sessions: () => channel.size };
+}
+
+function wrap(client: QueryClient) {
+  const Hub = testHub().wrapper;
+  return ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={client}>
+      <Hub>{children}</Hub>
+    </QueryClientProvider>
+  );
+}
+
+let url = '';
+let resets = 0;
+let fetches = 0;
+const seen: string[] = [];
+const countReset = () => {
+  resets++;
+};
+
+function Feed() {
+  const { data } = useQuery(
+    sseQueryOptions<number>({
+      queryKey: ['feed'],
+      url,
+      retry: { initialMs: 10, maxMs: 50 },
+      onReset: countReset,
+    }),
+  );
+  const text = (data ?? []).join(',');
+  if (seen.at(-1) !== text) seen.push(text);
+  return <p data-testid="feed">{text}</p>;
+}
+
+function Writer() {
+  useSSEQuery<number, number[]>({
+    queryKey: ['values'],
+    url,
+    initial: [],
+    reduce: (list, value) => [...list, value],
+    onReset: countReset,
+  });
+  return null;
+}
+
+function Reader() {
+  const { data } = useQuery<number[]>({
+    queryKey: ['values'],
+    queryFn: () => Promise.resolve([]),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return <p data-testid="values">{(data ?? []).join(',')}</p>;
+}
+
+function Orders() {
+  const { data } = useQuery({
+    queryKey: ['orders'],
+    queryFn: () => Promise.resolve(++fetches),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return <p data-testid="orders">{data ?? 0}</p>;
+}
+
+function Invalidator() {
+  useSSEInvalidation(url, { 'order.updated': [['orders']] }, { debounceMs: 5 });
+  return null;
+}
+
+describe('TanStack Query and a server that loses its history', () => {
+  it('sseQueryOptions: the data starts over on the reset, never mixing the two histories', async () => {
+    const server = await restartingServer();
+    const client = new QueryClient();
+    const Wrapper = wrap(client);
+    const view = render(
+      <Wrapper>
+        <Feed />
+      </Wrapper>,
+    );
+    await waitFor(() => expect(server.sessions()).toBe(1));
+    server.publish(1, 2, 3);
+    await waitFor(() => expect(view.getByTestId('feed').textContent).toBe('1,2,3'));
+    server.restart();
+    await waitFor(() => expect(server.sessions()).toBe(1));
+    server.publish(10, 11);
+    await waitFor(() => expect(view.getByTestId('feed').textContent).toBe('10,11'));
+    expect(resets).toBe(1);
+    expect(seen.some((text) => /3,10|3,1\d/.test(text))).toBe(false);
+    view.unmount();
+    client.clear();
+  });
+
+  it('useSSEQuery: the cache entry starts over from `initial`, and readers see the new history', async () => {
+    const server = await restartingServer();
+    const client = new QueryClient();
+    const Wrapper = wrap(client);
+    const view = render(
+      <Wrapper>
+        <Writer />
+        <Reader />
+      </Wrapper>,
+    );
+    await waitFor(() => expect(server.sessions()).toBe(1));
+    server.publish(1, 2, 3);
+    await waitFor(() => expect(view.getByTestId('values').textContent).toBe('1,2,3'));
+    server.restart();
+    await waitFor(() => expect(server.sessions()).toBe(1));
+    server.publish(10, 11);
+    await waitFor(() => expect(view.getByTestId('values').textContent).toBe('10,11'));
+    expect(client.getQueryData(['values'])).toEqual([10, 11]);
+    expect(resets).toBe(1);
+    view.unmount();
+    client.clear();
+  });
+
+  it('useSSEInvalidation: a reset refetches every key of its map (events may have been missed)', async () => {
+    const server = await restartingServer();
+    const client = new QueryClient();
+    const Wrapper = wrap(client);
+    const view = render(
+      <Wrapper>
+        <Orders />
+        <Invalidator />
+      </Wrapper>,
+    );
+    await waitFor(() => expect(server.sessions()).toBe(1));
+    await waitFor(() => expect(view.getByTestId('orders').textContent).toBe('1'));
+    channel.publish({ event: 'order.updated', data: 1 }); // a refetch, and an id to resume from
+    await waitFor(() => expect(view.getByTestId('orders').textContent).toBe('2'));
+    server.restart();
+    await waitFor(() => expect(view.getByTestId('orders').textContent).toBe('3'));
+    expect(fetches).toBe(3);
+    view.unmount();
+    client.clear();
+  });
+});
