@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connect } from './connect';
 import { pageLifecycle } from './page-lifecycle';
 import { counterStats, nextEvents, untilStatus } from './test/stream';
@@ -150,5 +150,33 @@ describe('pageLifecycle(): online / offline', () => {
       restoreWindow();
       restoreDocument();
     }
+  });
+});
+
+describe('pageLifecycle(): a wake check that runs far too late', () => {
+  it('reconnects at once with Last-Event-ID (the machine slept), and not when checks run on time', async () => {
+    const key = `late-${Math.random()}`;
+    stream = connect(endpoint(key), { page: pageLifecycle({ wakeCheckMs: 40 }) });
+    await nextEvents(stream, 3);
+    // Checks on time change nothing.
+    await nextEvents(stream, 10);
+    expect((await counterStats(key)).lastEventIds).toEqual(['']);
+    // A sleeping machine freezes timers while the wall clock runs on; a test cannot sleep the
+    // machine, so only `Date` is faked (jumped ahead). Timers, socket and server are real.
+    const resumed = untilStatus(stream, 'reconnecting');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 60_000);
+      await resumed;
+    } finally {
+      vi.useRealTimers();
+    }
+    const resumedFrom = stream.lastEventId;
+    const [next] = await nextEvents(stream);
+    const { lastEventIds } = await counterStats(key);
+    expect(lastEventIds).toEqual(['', resumedFrom]);
+    expect(Number(next?.id)).toBe(Number(resumedFrom) + 1);
+    await nextEvents(stream, 5);
+    expect((await counterStats(key)).lastEventIds).toHaveLength(2);
   });
 });

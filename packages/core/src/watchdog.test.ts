@@ -1,5 +1,7 @@
+import { startServer } from '@ssekit/testing';
 import { describe, expect, it, vi } from 'vitest';
-import { activeTimers } from './test/helpers';
+import { connect } from './connect';
+import { activeTimers, nextEvents, openStream, sse } from './test/helpers';
 import { Watchdog } from './watchdog';
 
 describe('Watchdog', () => {
@@ -54,5 +56,36 @@ describe('Watchdog', () => {
     expect(activeTimers()).toBe(before + 2);
     on.stop();
     expect(activeTimers()).toBe(before);
+  });
+
+  it('makes a stream whose idle timer fires far too late resume at once with Last-Event-ID', async () => {
+    // A sleeping machine freezes timers while the wall clock runs on; a test cannot sleep the
+    // machine, so only `Date` is faked (jumped ahead). Server, socket and timers are real.
+    const lastEventIds: (string | undefined)[] = [];
+    const server = await startServer((req, res) => {
+      lastEventIds.push(req.headers['last-event-id'] as string | undefined);
+      if (lastEventIds.length === 1)
+        openStream(res, sse({ id: 1, data: 'a' }) + sse({ id: 2, data: 'b' }));
+      else openStream(res, sse({ id: 3, data: 'c' })); // then silent: the socket looks alive
+    });
+    // A retry delay of a minute: an ordinary idle timeout would wait that long to reconnect.
+    const stream = connect(server.url, { idleTimeoutMs: 200, retry: { initialMs: 60_000 } });
+    try {
+      await nextEvents(stream, 2);
+      const resumed = nextEvents(stream);
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        vi.setSystemTime(Date.now() + 60_000);
+        expect((await resumed)[0]).toEqual({ event: 'message', data: 'c', id: '3' });
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(lastEventIds).toEqual([undefined, '2']);
+      expect(stream.status).toBe('open');
+      expect(stream.error).toBeNull();
+    } finally {
+      stream.close();
+      await server.close();
+    }
   });
 });
