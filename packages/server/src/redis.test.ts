@@ -3,7 +3,7 @@ import { startServer, type TestServer, until } from '@ssekit/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisBroker, type RedisBroker, type SharedChannel } from './redis';
-import { openStream, startRedis, type TestRedis } from './test-helpers';
+import { freePort, openStream, startRedis, type TestRedis } from './test-helpers';
 
 let redis: TestRedis;
 
@@ -185,5 +185,33 @@ describe('createRedisBroker under failures', () => {
     stale.close();
     await admin.quit();
     await stop(a);
+  });
+
+  it('answers a retry-only event stream while Redis cannot be read (a 503 stops a spec EventSource)', async () => {
+    // No Redis on this port; commands fail after one reconnect attempt.
+    const port = await freePort();
+    const broker = createRedisBroker({
+      redis: () =>
+        new Redis({ host: '127.0.0.1', port, maxRetriesPerRequest: 1 }).on('error', () => {}),
+      prefix: `away${Date.now()}:`,
+    });
+    const away = broker.channel('news');
+    const failures: unknown[] = [];
+    const server = await startServer((req, res) => {
+      away.handle(req, res, { heartbeatMs: 0 }).catch((error) => failures.push(error));
+    });
+    const res = await fetch(server.url, { headers: { 'last-event-id': 'e-7' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(await res.text()).toBe('retry: 1000\n: redis unavailable\n');
+    expect(failures).toHaveLength(1);
+    const web = await away.handleRequest(
+      new Request('http://x/', { headers: { 'last-event-id': 'e-7' } }),
+      { retry: 250 },
+    );
+    expect(web.status).toBe(200);
+    expect(await web.text()).toBe('retry: 250\n: redis unavailable\n');
+    await broker.close();
+    await server.close();
   });
 });
