@@ -147,6 +147,29 @@ describe('TanStack Query and a server that loses its history', () => {
     client.clear();
   });
 
+  it('useSSEQuery: after a reset the data starts from `initial`, not from the cache entry it continued', async () => {
+    const server = await restartingServer();
+    const client = new QueryClient();
+    client.setQueryData(['values'], [7, 8]); // left by an earlier mount: a remount continues it
+    const Wrapper = wrap(client);
+    const view = render(
+      <Wrapper>
+        <Writer />
+        <Reader />
+      </Wrapper>,
+    );
+    await waitFor(() => expect(server.sessions()).toBe(1));
+    server.publish(1, 2);
+    await waitFor(() => expect(view.getByTestId('values').textContent).toBe('7,8,1,2'));
+    server.restart();
+    await waitFor(() => expect(server.sessions()).toBe(1));
+    server.publish(10, 11);
+    await waitFor(() => expect(view.getByTestId('values').textContent).toBe('10,11'));
+    expect(resets).toBe(1);
+    view.unmount();
+    client.clear();
+  });
+
   it('useSSEInvalidation: a reset refetches every key of its map (events may have been missed)', async () => {
     const server = await restartingServer();
     const client = new QueryClient();
