@@ -71,6 +71,21 @@ describe('notifications', () => {
     expect(items(events)[0]).toMatchObject({ id, title: 'missed', kind: 'info', body: '' });
   });
 
+  it('resets when the published item to resume from is no longer held, or the epoch is not this process', async () => {
+    const [generated] = (await collect(url('/sse/notifications?rate=1000'), 1)).events;
+    const epoch = epochOf(generated!.id);
+    const first = (await (await publish({ title: 'old' })).json()) as { id: string };
+    const seq = Number(first.id.slice(1));
+    for (let i = 0; i < 200; i++) await publish({ title: `filler ${i}` }); // the history keeps 200
+    for (const lastEventId of [`${epoch}-5.${seq}`, `p0-5.${seq}`]) {
+      const { events } = await collect(url('/sse/notifications?rate=0'), 3, { lastEventId });
+      expect(events[0]).toMatchObject({ event: 'reset' });
+      // Then every retained published item, oldest first, and the generated count from 0.
+      expect(events[1]!.id).toBe(`${epoch}-0.${seq + 1}`);
+      expect(items(events.slice(1)).map((n) => n.title)).toEqual(['filler 0', 'filler 1']);
+    }
+  });
+
   it('rejects a bad notification with 400 naming the field', async () => {
     const res = await publish({ kind: 'fatal', title: 'x' });
     expect(res.status).toBe(400);
