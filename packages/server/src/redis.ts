@@ -117,7 +117,7 @@ interface Sub {
 }
 
 /** The `retry:` hint (ms) of the stream answered while Redis cannot be read. */
-export const UNAVAILABLE_RETRY_MS = 1000;
+const UNAVAILABLE_RETRY_MS = 1000;
 
 function deliver(sub: Sub, msg: SSEMessage, text?: string, bytes?: Uint8Array): void {
   const session = sub.session!;
