@@ -29,7 +29,7 @@ describe('chaos: proxy faults, instances and Redis killed with SIGKILL', () => {
   }, async () => {
     const prefix = `chaostest${Date.now()}:`;
     const env = { REDIS_PORT: redis.port, PREFIX: prefix, NAME: 'feed', REDIS_RETRIES: 1 };
-    const standbys = await Promise.all([1, 2, 3, 4].map(() => standbyInstance(env)));
+    const standbys = await Promise.all([1, 2, 3, 4, 5].map(() => standbyInstance(env)));
     const start = async () => {
       const instance = await standbys.shift()!.start();
       running.push(instance);
@@ -83,19 +83,20 @@ describe('chaos: proxy faults, instances and Redis killed with SIGKILL', () => {
       expect(proxy.inject(fault, random, 1500)).toBe(true);
     }
     await first.kill();
-    proxy.backends = [second.port, (await start()).port];
+    const third = await start();
+    proxy.backends = [second.port, third.port];
     await wait('200 more after an instance died', atLeast(next + 200));
 
-    // Redis dies and stays away; meanwhile an instance dies too, so its clients must reconnect
-    // while nothing can be read: they are answered with a retry hint (a spec EventSource would
-    // give up for good on a 503), and come back until Redis does.
+    // Redis dies and stays away; meanwhile both instances die too, so every client must
+    // reconnect while nothing can be read: each is answered with a retry hint (a spec EventSource
+    // would give up for good on a 503) and comes back, again and again, until Redis does.
     await redis.stop(true);
     const lostHistoryUpTo = Math.max(...published);
     const opensBefore = clients.map((c) => c.opens);
-    await second.kill();
-    proxy.backends = [proxy.backends[1]!, (await start()).port];
-    await wait('clients answered while Redis is away', () =>
-      clients.some((c, i) => c.library === 'eventsource' && c.opens > opensBefore[i]! + 1),
+    await Promise.all([second.kill(), third.kill()]);
+    proxy.backends = [(await start()).port, (await start()).port];
+    await wait('every client answered twice while Redis is away', () =>
+      clients.every((c, i) => c.opens >= opensBefore[i]! + 2),
     );
     redis = await startRedis(redis.port); // empty: the history is gone
     const upTo = next + 200;
