@@ -15,7 +15,7 @@ const JOB_EVENTS = ['progress', 'done', 'failed'] as const;
  * then `done` or `failed`; a stream that fails for good shows as failed with its error. The ref and any HTML attributes go to the root element.
  *
  * @example
- * <ProgressBar url="/sse/jobs/job-1" label="Deploy" />
+ * <ProgressBar url="/sse/jobs/demo" label="Deploy" />
  */
 export const ProgressBar = forwardRef<HTMLDivElement, ProgressBarProps>(function ProgressBar(
   { url, options, ...view },
