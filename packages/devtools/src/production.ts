@@ -1,3 +1,5 @@
+'use client';
+
 // The devtools with no production guard: import from `@ssekit/devtools/production` to ship
 // the panel in a production build on purpose (e.g. behind a flag, loaded lazily).
 export type { DevtoolsStore, DevtoolsStoreOptions } from './devtools-store';

@@ -1,3 +1,5 @@
+'use client';
+
 // Connected components take a `url` and use the @ssekit/react hooks; `*View` components are the
 // controlled forms: pure props, for apps with their own transport.
 
