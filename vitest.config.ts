@@ -75,6 +75,20 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          // The packed tarballs installed into fresh Vite and Next.js apps, built, served and
+          // driven in Chromium against the mock server's bin (test/consumer).
+          name: 'consumer',
+          environment: 'node',
+          include: ['test/consumer/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          // Last, alone: it builds three apps and would slow the timing-sensitive tests.
+          sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',

@@ -1,10 +1,17 @@
 import '@ssekit/ui/styles.css';
+import { SSEDevtools } from '@ssekit/devtools';
 import type { ReactNode } from 'react';
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <head>
+        <link rel="icon" href="data:," />
+      </head>
+      <body>
+        {children}
+        <SSEDevtools />
+      </body>
     </html>
   );
 }

@@ -1,3 +1,4 @@
+import { SSEDevtools } from '@ssekit/devtools/production';
 import { type SSEError, SSEProvider, useSSE } from '@ssekit/react';
 import { sseQueryOptions } from '@ssekit/react/query';
 import {
@@ -30,11 +31,12 @@ function Price({ id }: { id: string }) {
   );
 }
 
-function JobQuery() {
+/** A query function runs outside React: it does not see the provider's `baseUrl`. */
+function JobQuery({ mock }: { mock: string }) {
   const { data, status } = useQuery(
     sseQueryOptions<{ percent: number }>({
       queryKey: ['job', 'query'],
-      url: '/sse/jobs/query?durationMs=1500',
+      url: `${mock}/sse/jobs/demo?durationMs=1600`,
       event: 'progress',
     }),
   );
@@ -55,10 +57,11 @@ export function App({ mock }: { mock: string }) {
         <ConnectionStatus url={TICKER} />
         <Ticker url={TICKER} />
         <NotificationFeed url="/sse/notifications?user=alice&rate=10" />
-        <ProgressBar url="/sse/jobs/vite?durationMs=1500" label="Deploy" />
+        <ProgressBar url="/sse/jobs/demo?durationMs=1500" label="Deploy" />
         <TokenStream url="/sse/chat?tokens=20" prompt="What is SSE?" />
         <LogStream url="/sse/logs?rate=50&lines=40" />
-        <JobQuery />
+        <JobQuery mock={mock} />
+        <SSEDevtools />
       </SSEProvider>
     </QueryClientProvider>
   );
