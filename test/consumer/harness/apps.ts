@@ -124,7 +124,14 @@ export function writeConsumerWorkspace(
   return apps;
 }
 
-/** One install for all three apps, from the same pnpm store as the repository. */
+const PNPM = ['-y', 'pnpm@10.34.9'];
+
+/**
+ * One install for all three apps, from the repository's pnpm store (named explicitly: where
+ * the temp folder is on another disk, pnpm would otherwise start an empty store there).
+ */
 export async function installConsumerWorkspace(work: string): Promise<void> {
-  await run('npx', ['-y', 'pnpm@10.34.9', 'install', '--prefer-offline'], work);
+  const repo = fileURLToPath(new URL('../../..', import.meta.url));
+  const store = (await run('npx', [...PNPM, 'store', 'path'], repo)).trim();
+  await run('npx', [...PNPM, 'install', '--prefer-offline', '--store-dir', store], work);
 }
