@@ -1,5 +1,6 @@
 // Checks that every package's built `dist/` (what users install) exports exactly the runtime
-// names its `src` entry declares, for every entry of its `exports` map, in its ESM and CJS builds.
+// names its `src` entry declares, for every entry of its `exports` map, in its ESM and CJS builds,
+// and that the entries of the React packages start with 'use client' (Next.js App Router).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -13,6 +14,8 @@ const packages = [
   'packages/devtools',
   'apps/mock-server',
 ];
+/** Packages whose every entry is a client module: a server component may import them. */
+const CLIENT = new Set(['@ssekit/react', '@ssekit/ui', '@ssekit/devtools']);
 let failures = 0;
 
 /** Runtime (non-type) names exported by a source entry, following `export * from` too. */
@@ -60,6 +63,12 @@ for (const name of packages) {
       }
     }
     const label = `${pkg.name}${entry === '.' ? '' : entry.slice(1)}`;
+    for (const built of CLIENT.has(pkg.name) ? [file, target.require?.default] : []) {
+      if (built && !readFileSync(join(root, built), 'utf8').startsWith("'use client';")) {
+        failures++;
+        console.error(`${label}: ${built} does not start with 'use client'`);
+      }
+    }
     if (JSON.stringify(actual) !== JSON.stringify(expected)) {
       failures++;
       console.error(`${label}: dist exports [${actual}] but src declares [${expected}]`);
