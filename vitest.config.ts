@@ -81,7 +81,8 @@ export default defineConfig({
           name: 'consumer',
           environment: 'node',
           include: ['test/consumer/*.test.ts'],
-          testTimeout: 60_000,
+          // Generous: a test may wait for a type-check or build that runs in the background.
+          testTimeout: 180_000,
           hookTimeout: 240_000,
           // Last, alone: it builds three apps and would slow the timing-sensitive tests.
           sequence: { groupOrder: 2 },
