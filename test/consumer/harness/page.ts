@@ -5,23 +5,19 @@ import type { PageCheck } from './checks';
 export interface WatchedPage {
   readonly page: Page;
   readonly problems: string[];
-  /** Every request the page made (`METHOD url`). */
-  readonly requests: string[];
 }
 
 /** Opens `url` in a fresh page, recording console errors, uncaught errors and hydration messages. */
 export async function openPage(browser: Browser, url: string): Promise<WatchedPage> {
   const page = await browser.newPage();
   const problems: string[] = [];
-  const requests: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error' || /hydrat/i.test(m.text()))
       problems.push(`console ${m.type()}: ${m.text()} (${m.location().url})`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
   await page.goto(url);
-  return { page, problems, requests };
+  return { page, problems };
 }
 
 /** Waits until the check holds in the page; on timeout, fails with the HTML of what it looked at. */
