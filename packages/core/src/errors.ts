@@ -61,3 +61,27 @@ export class RetryLimitError extends SSEError {
     this.attempts = attempts;
   }
 }
+
+/** `value` as an Error (a thrown non-Error wrapped). */
+export function toError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
+}
+
+/** A connection the stream dropped itself: no data within `idleTimeoutMs`, or a simulated drop. */
+export function droppedError(idle: boolean): SSEError {
+  return idle
+    ? new SSEError('idle-timeout', 'No data within idleTimeoutMs', { fatal: false })
+    : new SSEError('dropped', 'Connection dropped (simulated)', { fatal: false });
+}
+
+/**
+ * A non-GET stream dropped mid-stream with no event ID to resume from: it ends, as sending it
+ * again would repeat it (a prompt, a payment) to a server that cannot resume.
+ */
+export function notResumableError(cause: Error): SSEError {
+  return new SSEError(
+    'not-resumable',
+    'The stream dropped with no event ID to resume from; the request is not sent again',
+    { cause },
+  );
+}
