@@ -267,39 +267,36 @@ export class SSEParser implements Parser {
   #appendPending(piece: string): void {
     const line = this.#line;
     line.push(piece);
-    const units = line.units + this.#data.length;
-    if (units * 3 <= this.#limit) return;
-    if (units <= this.#limit) {
-      if (this.#dataBytes < 0) this.#dataBytes = utf8Length(this.#data);
-      if (this.#dataBytes + line.maxBytes() <= this.#limit) return;
-      if (this.#dataBytes + line.bytes() <= this.#limit) return;
-    }
-    this.#tooLarge(true);
+    if ((line.units + this.#data.length) * 3 > this.#limit)
+      this.#fits(line.units, '', 0, 0, true, true);
   }
 
   /**
    * Slow path of the size check, when the unit count alone cannot tell (UTF-8 takes 1 to 3 bytes
-   * a unit): whether the event's data plus a complete line of `units` units, ending with
-   * `s[start, end)` after the pending line if `pending`, fit in the limit. If not, the event is
-   * reported and discarded.
+   * a unit): whether the event's data plus a line of `units` units, ending with `s[start, end)`
+   * after the pending line if `pending`, fit in the limit. If not, the event is reported and
+   * discarded (from the middle of a line if `midLine`).
    */
-  #fits(units: number, s: string, start: number, end: number, pending: boolean): boolean {
+  #fits(
+    units: number,
+    s: string,
+    start: number,
+    end: number,
+    pending: boolean,
+    midLine = false,
+  ): boolean {
     if (units + this.#data.length <= this.#limit) {
       if (this.#dataBytes < 0) this.#dataBytes = utf8Length(this.#data);
       const lineBytes = (pending ? this.#line.bytes() : 0) + utf8Length(s, start, end);
       if (this.#dataBytes + lineBytes <= this.#limit) return true;
     }
-    this.#tooLarge(false);
-    return false;
-  }
-
-  #tooLarge(midLine: boolean): void {
     this.#line.clear();
     this.#clearEvent();
     this.#idBuffer = this.#lastId;
     this.#discarding = true;
     this.#lineStarted = midLine;
     this.#handlers.onError?.(new EventTooLargeError(this.#limit));
+    return false;
   }
 
   #clearEvent(): void {
