@@ -124,7 +124,7 @@ class TabStream implements EventStream {
     this.lastEventId = options.lastEventId ?? '';
     this.#channel = new BroadcastChannel(PREFIX + key);
     this.#channel.onmessage = (e: MessageEvent<Message>) => this.#receive(e.data);
-    this.#listeners.watchNames((name) => {
+    this.#listeners.added.add((name) => {
       this.#listenOnLeader(name);
       this.#channel.postMessage({ type: 'names', names: [name] } satisfies Message);
     });
@@ -235,7 +235,7 @@ class TabStream implements EventStream {
 
   #reset(reset: StreamReset) {
     this.resets++;
-    this.#listeners.emitReset(reset);
+    this.#listeners.reset.emit(reset);
   }
 
   #apply(state: State, error: Error | null) {
@@ -261,11 +261,11 @@ class TabStream implements EventStream {
   #setStatus(status: StreamStatus, retryMoved = false) {
     if (this.status === status && !(retryMoved && status === 'reconnecting')) return;
     this.status = status;
-    this.#listeners.emitStatus(status);
+    this.#listeners.status.emit(status);
   }
 
   #emitError(error: Error) {
-    this.#listeners.emitError(error);
+    this.#listeners.error.emit(error);
   }
 
   on(eventName: string, listener: SSEEventListener): () => void {
@@ -273,15 +273,15 @@ class TabStream implements EventStream {
   }
 
   onStatus(listener: StatusListener): () => void {
-    return this.status === 'closed' ? () => {} : this.#listeners.onStatus(listener);
+    return this.status === 'closed' ? () => {} : this.#listeners.status.add(listener);
   }
 
   onError(listener: ErrorListener): () => void {
-    return this.status === 'closed' ? () => {} : this.#listeners.onError(listener);
+    return this.status === 'closed' ? () => {} : this.#listeners.error.add(listener);
   }
 
   onReset(listener: ResetListener): () => void {
-    return this.status === 'closed' ? () => {} : this.#listeners.onReset(listener);
+    return this.status === 'closed' ? () => {} : this.#listeners.reset.add(listener);
   }
 
   reconnect(): void {

@@ -247,7 +247,7 @@ export class ReconnectingStream extends StreamBase {
       this.setStatus('reconnecting');
     },
     names: () => [...this.listeners.names(), ...this.#alwaysNames],
-    watchNames: (fn) => this.listeners.watchNames(fn),
+    watchNames: (fn) => this.listeners.added.add(fn),
   };
 
   #abort(why: AbortKind) {
@@ -262,7 +262,7 @@ export class ReconnectingStream extends StreamBase {
   #retryIn(ms: number): Promise<void> {
     const wait = this.#wait.wait(ms);
     // Already reconnecting: tell listeners anyway, since `nextRetryAt` moved.
-    if (this.status === 'reconnecting') this.listeners.emitStatus('reconnecting');
+    if (this.status === 'reconnecting') this.listeners.status.emit('reconnecting');
     else this.setStatus('reconnecting');
     return wait;
   }

@@ -33,15 +33,15 @@ export abstract class StreamBase implements EventStream {
   }
 
   onStatus(listener: StatusListener): () => void {
-    return this.status === 'closed' ? off : this.listeners.onStatus(listener);
+    return this.status === 'closed' ? off : this.listeners.status.add(listener);
   }
 
   onError(listener: ErrorListener): () => void {
-    return this.status === 'closed' ? off : this.listeners.onError(listener);
+    return this.status === 'closed' ? off : this.listeners.error.add(listener);
   }
 
   onReset(listener: ResetListener): () => void {
-    return this.status === 'closed' ? off : this.listeners.onReset(listener);
+    return this.status === 'closed' ? off : this.listeners.reset.add(listener);
   }
 
   abstract reconnect(): void;
@@ -55,18 +55,18 @@ export abstract class StreamBase implements EventStream {
   protected setStatus(status: StreamStatus): void {
     if (this.status === status) return;
     this.status = status;
-    this.listeners.emitStatus(status);
+    this.listeners.status.emit(status);
   }
 
   /** Sets `error` and tells the error listeners. */
   protected report(error: Error): void {
     this.error = error;
-    this.listeners.emitError(error);
+    this.listeners.error.emit(error);
   }
 
   /** Counts a reset and tells the reset listeners. */
   protected emitReset(reset: StreamReset): void {
     this.resets++;
-    this.listeners.emitReset(reset);
+    this.listeners.reset.emit(reset);
   }
 }
