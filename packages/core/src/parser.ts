@@ -167,7 +167,7 @@ export class SSEParser implements Parser {
         // The usual field names are recognised without searching for the colon.
         const c = text.charCodeAt(pos);
         if (c === 100 && text.charCodeAt(pos + 4) === COLON && isData(text, pos)) {
-          this.#appendData(text.slice(text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5, end));
+          this.#appendData(text.slice(valueAt(text, pos + 5), end));
           // A line then a blank line (the most common event of all): dispatched right here.
           if (next < len) next = this.#blankLine(text, next);
         } else if (
@@ -175,9 +175,9 @@ export class SSEParser implements Parser {
           text.charCodeAt(pos + 1) === 100 &&
           text.charCodeAt(pos + 2) === COLON
         ) {
-          this.#setId(text.slice(text.charCodeAt(pos + 3) === SPACE ? pos + 4 : pos + 3, end));
+          this.#setId(text.slice(valueAt(text, pos + 3), end));
         } else if (c === 101 && text.charCodeAt(pos + 5) === COLON && isEvent(text, pos)) {
-          this.#eventType = text.slice(text.charCodeAt(pos + 6) === SPACE ? pos + 7 : pos + 6, end);
+          this.#eventType = text.slice(valueAt(text, pos + 6), end);
         } else {
           if (colon < pos) colon = indexOf(text, ':', pos);
           this.#field(text, pos, end, colon < end ? colon : -1);
@@ -210,8 +210,7 @@ export class SSEParser implements Parser {
   #field(s: string, start: number, end: number, colon: number): void {
     if (colon === start) {
       const onComment = this.#handlers.onComment;
-      if (onComment)
-        onComment(s.slice(s.charCodeAt(start + 1) === SPACE ? start + 2 : start + 1, end));
+      if (onComment) onComment(s.slice(valueAt(s, start + 1), end));
       return;
     }
     const nameEnd = colon < 0 ? end : colon;
@@ -320,6 +319,11 @@ function isEvent(s: string, i: number): boolean {
     s.charCodeAt(i + 3) === 110 &&
     s.charCodeAt(i + 4) === 116
   );
+}
+
+/** Where a value starting at `i` begins: after one leading space, if any. */
+function valueAt(s: string, i: number): number {
+  return s.charCodeAt(i) === SPACE ? i + 1 : i;
 }
 
 function indexOf(text: string, search: string, from: number): number {
