@@ -11,74 +11,43 @@ type Source = Pick<EventStream, 'on' | 'onStatus' | 'status' | 'error'>;
  * a reader that falls further behind loses the oldest ones (a live stream does not wait).
  */
 export function iterate(source: Source, limit = ITERATOR_QUEUE_LIMIT): AsyncIterator<SSEEvent> {
-  const queue: SSEEvent[] = [];
-  let head = 0;
-  let waiting: ((result: IteratorResult<SSEEvent>) => void) | null = null;
-  let failWaiting: ((error: unknown) => void) | null = null;
-  let done = source.status === 'closed';
-  let failure: Error | null = done ? source.error : null;
-
-  const stop = () => {
+  let queue: SSEEvent[] = [];
+  let done = false;
+  let failure: Error | null = null;
+  /** Wakes a `next()` that waits for an event or the end. */
+  let wake: (() => void) | null = null;
+  const end = (error: Error | null) => {
+    if (done) return;
+    done = true;
+    failure = error;
     offEvent();
     offStatus();
-    queue.length = head = 0;
+    wake?.();
   };
   const offEvent = source.on('*', (event) => {
-    if (waiting) {
-      const resolve = waiting;
-      waiting = failWaiting = null;
-      resolve({ value: event, done: false });
-      return;
-    }
-    queue.push(event);
-    if (queue.length - head > limit) head++;
-    if (head > 1024 && head * 2 > queue.length) {
-      queue.splice(0, head);
-      head = 0;
-    }
+    if (queue.push(event) > limit) queue.shift();
+    wake?.();
   });
   const offStatus = source.onStatus((status) => {
-    if (status !== 'closed' || done) return;
-    done = true;
-    failure = source.error;
-    offEvent();
-    offStatus();
-    if (waiting) {
-      const [resolve, reject] = [waiting, failWaiting];
-      waiting = failWaiting = null;
-      if (failure) reject?.(failure);
-      else resolve({ value: undefined, done: true });
-    }
+    if (status === 'closed') end(source.error);
   });
-  if (done) stop();
+  if (source.status === 'closed') end(source.error);
 
   return {
-    next() {
-      if (head < queue.length) {
-        const value = queue[head++] as SSEEvent;
-        return Promise.resolve({ value, done: false });
-      }
-      if (done) {
-        const error = failure;
-        failure = null;
-        stop();
-        return error ? Promise.reject(error) : Promise.resolve({ value: undefined, done: true });
-      }
-      return new Promise((resolve, reject) => {
-        waiting = resolve;
-        failWaiting = reject;
-      });
-    },
-    return() {
-      done = true;
+    async next() {
+      while (queue.length === 0 && !done) await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+      if (queue.length > 0) return { value: queue.shift() as SSEEvent, done: false };
+      const error = failure;
       failure = null;
-      stop();
-      if (waiting) {
-        const resolve = waiting;
-        waiting = failWaiting = null;
-        resolve({ value: undefined, done: true });
-      }
-      return Promise.resolve({ value: undefined, done: true });
+      if (error) throw error;
+      return { value: undefined, done: true };
+    },
+    async return() {
+      end(null);
+      failure = null;
+      queue = [];
+      return { value: undefined, done: true };
     },
   };
 }

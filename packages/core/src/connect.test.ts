@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './connect';
 import { ContentTypeError, HttpError, SSEError } from './errors';
 import { eventSourceTransport } from './eventsource-transport';
-import { withQueryParam } from './request-url';
+import { withQueryParam } from './request';
 import { nextError, nextEvents, openStream, sse, untilStatus } from './test/helpers';
 import type { EventStream, StreamStatus } from './types';
 

@@ -1,6 +1,6 @@
 import { SSEError } from './errors';
-import { ReconnectingStream } from './event-stream';
 import { fetchTransport } from './fetch-transport';
+import { ReconnectingStream } from './reconnecting-stream';
 import type { ConnectOptions, EventStream } from './types';
 
 /**

@@ -1,18 +1,7 @@
-import { iterate } from './async-iterator';
 import { ContentTypeError, HttpError, SSEError } from './errors';
 import { type Tracked, track, trackedOf, untrack } from './inspect';
-import { StreamListeners } from './stream-listeners';
-import type {
-  ConnectOptions,
-  ErrorListener,
-  EventStream,
-  ResetListener,
-  SSEEvent,
-  SSEEventListener,
-  StatusListener,
-  StreamReset,
-  StreamStatus,
-} from './types';
+import { StreamBase } from './stream-base';
+import type { ConnectOptions, EventStream, SSEEvent, StreamReset, StreamStatus } from './types';
 
 /** Opens the real connection in the leader tab. */
 type Open = (url: string, options: ConnectOptions) => EventStream;
@@ -95,15 +84,11 @@ function defaultKey(url: string, options: ConnectOptions): string {
   return `${(options.method ?? 'GET').toUpperCase()} ${new URL(url, base).href} ${body}`;
 }
 
-class TabStream implements EventStream {
-  status: StreamStatus = 'connecting';
-  lastEventId: string;
-  error: Error | null = null;
+/** This tab's part of a stream shared across tabs: the leader's connection, or a follower's view. */
+class TabStream extends StreamBase {
   nextRetryAt: number | null = null;
-  resets = 0;
 
   readonly #channel: BroadcastChannel;
-  readonly #listeners = new StreamListeners();
   /** Names the leader's stream listens to for some tab (so `eventSourceTransport` gets them). */
   readonly #leaderNames = new Set<string>();
   readonly #election = new AbortController();
@@ -113,18 +98,14 @@ class TabStream implements EventStream {
   #resign: (() => void) | null = null;
   #seen: Tracked | undefined;
 
-  constructor(
-    readonly url: string,
-    key: string,
-    options: ConnectOptions,
-    open: Open,
-  ) {
+  constructor(url: string, key: string, options: ConnectOptions, open: Open) {
+    super(url);
     this.#options = options;
     this.#open = open;
     this.lastEventId = options.lastEventId ?? '';
     this.#channel = new BroadcastChannel(PREFIX + key);
     this.#channel.onmessage = (e: MessageEvent<Message>) => this.#receive(e.data);
-    this.#listeners.watchNames((name) => {
+    this.listeners.added.add((name) => {
       this.#listenOnLeader(name);
       this.#channel.postMessage({ type: 'names', names: [name] } satisfies Message);
     });
@@ -140,7 +121,7 @@ class TabStream implements EventStream {
       attempt: () => (this.#leader && trackedOf(this.#leader)?.attempt()) || 0,
       role: 'follower',
       drop: () => this.#drop(),
-      deliver: (event) => this.#listeners.emit(event),
+      deliver: (event) => this.listeners.emit(event),
     });
     this.#channel.postMessage({ type: 'hello' } satisfies Message);
     navigator.locks
@@ -167,9 +148,9 @@ class TabStream implements EventStream {
     });
     stream.onReset((reset) => {
       this.#channel.postMessage({ type: 'reset', reset } satisfies Message);
-      this.#reset(reset);
+      this.emitReset(reset);
     });
-    for (const name of this.#listeners.names()) this.#listenOnLeader(name);
+    for (const name of this.listeners.names()) this.#listenOnLeader(name);
     this.#channel.postMessage({ type: 'names?' } satisfies Message);
     stream.onError((error) => {
       this.#emitError(error);
@@ -214,13 +195,13 @@ class TabStream implements EventStream {
     else if (message.type === 'state') this.#apply(message.state, fromWire(message.error));
     else if (message.type === 'hello') this.#publishState(this.#leader?.error ?? null);
     else if (message.type === 'reconnect') this.#leader?.reconnect();
-    else if (message.type === 'reset') !this.#leader && this.#reset(message.reset);
+    else if (message.type === 'reset') !this.#leader && this.emitReset(message.reset);
     else if (message.type === 'names') for (const name of message.names) this.#listenOnLeader(name);
     else if (message.type === 'drop') this.#drop();
     else if (message.type === 'names?') {
       this.#channel.postMessage({
         type: 'names',
-        names: [...this.#listeners.names()],
+        names: [...this.listeners.names()],
       } satisfies Message);
     }
   }
@@ -231,11 +212,6 @@ class TabStream implements EventStream {
     if (!stream || name === '*' || this.#leaderNames.has(name)) return;
     this.#leaderNames.add(name);
     stream.on(name, () => {});
-  }
-
-  #reset(reset: StreamReset) {
-    this.resets++;
-    this.#listeners.emitReset(reset);
   }
 
   #apply(state: State, error: Error | null) {
@@ -255,33 +231,17 @@ class TabStream implements EventStream {
   #deliver(event: SSEEvent) {
     this.lastEventId = event.id;
     // An inspector may hold the event (paused delivery) and hand it over later.
-    if (!this.#seen?.probe?.event(event)) this.#listeners.emit(event);
+    if (!this.#seen?.probe?.event(event)) this.listeners.emit(event);
   }
 
   #setStatus(status: StreamStatus, retryMoved = false) {
     if (this.status === status && !(retryMoved && status === 'reconnecting')) return;
     this.status = status;
-    this.#listeners.emitStatus(status);
+    this.listeners.status.emit(status);
   }
 
   #emitError(error: Error) {
-    this.#listeners.emitError(error);
-  }
-
-  on(eventName: string, listener: SSEEventListener): () => void {
-    return this.status === 'closed' ? () => {} : this.#listeners.on(eventName, listener);
-  }
-
-  onStatus(listener: StatusListener): () => void {
-    return this.status === 'closed' ? () => {} : this.#listeners.onStatus(listener);
-  }
-
-  onError(listener: ErrorListener): () => void {
-    return this.status === 'closed' ? () => {} : this.#listeners.onError(listener);
-  }
-
-  onReset(listener: ResetListener): () => void {
-    return this.status === 'closed' ? () => {} : this.#listeners.onReset(listener);
+    this.listeners.error.emit(error);
   }
 
   reconnect(): void {
@@ -303,11 +263,7 @@ class TabStream implements EventStream {
     this.#channel.close();
     this.#setStatus('closed');
     if (this.#seen) untrack(this.#seen);
-    this.#listeners.clear();
-  }
-
-  [Symbol.asyncIterator](): AsyncIterator<SSEEvent> {
-    return iterate(this);
+    this.listeners.clear();
   }
 }
 

@@ -1,7 +1,7 @@
 import { iterate } from './async-iterator';
 import { connect } from './connect';
 import { trackedOf } from './inspect';
-import { StreamListeners } from './stream-listeners';
+import { Listeners } from './listeners';
 import type {
   ConnectOptions,
   ErrorListener,
@@ -203,13 +203,13 @@ class SharedView implements EventStream {
   close(): void {
     if (!this.#entry) return;
     const alreadyClosed = this.#entry.stream.status === 'closed';
-    const notify = new StreamListeners();
-    for (const listener of this.#statusListeners) notify.onStatus(listener);
+    const notify = new Listeners<StreamStatus>();
+    for (const listener of this.#statusListeners) notify.add(listener);
     for (const off of [...this.#offs]) off();
     this.#entry = null;
     this.#signal?.removeEventListener('abort', this.#onAbort);
     this.#release();
-    if (!alreadyClosed) notify.emitStatus('closed');
+    if (!alreadyClosed) notify.emit('closed');
   }
 
   [Symbol.asyncIterator](): AsyncIterator<SSEEvent> {

@@ -1,41 +1,9 @@
-import { EventTooLargeError, type SSEError } from './errors';
+import { EventTooLargeError } from './errors';
 import { LineBuffer } from './line-buffer';
-import type { SSEEvent } from './types';
+import type { Parser, ParserHandlers, ParserOptions, SSEEvent } from './types';
 import { Utf8Decoder, utf8Length } from './utf8';
 
-/** Callbacks of {@link createParser}. */
-export interface ParserHandlers {
-  /** A complete event (a blank line ended it and its data buffer was not empty). */
-  onEvent(event: SSEEvent): void;
-  /** A `retry:` field made only of ASCII digits: the new reconnection delay in ms. */
-  onRetry?(ms: number): void;
-  /** A comment line (`: text`), without the colon and one leading space. Heartbeats arrive here. */
-  onComment?(text: string): void;
-  /** Recoverable input problems, such as an {@link EventTooLargeError}. Parsing goes on. */
-  onError?(error: SSEError): void;
-}
-
-/** Options of {@link createParser}. */
-export interface ParserOptions {
-  /**
-   * Largest event accepted: the UTF-8 bytes of the event's buffered data plus the line being
-   * read (field name included) may not exceed it. A larger event is reported to `onError` as an
-   * `EventTooLargeError` and discarded up to the next blank line. Default 16 MiB.
-   */
-  maxEventBytes?: number;
-  /** Initial last event ID, e.g. one saved from an earlier connection. Default `''`. */
-  lastEventId?: string;
-}
-
-/** An incremental parser of one `text/event-stream` (see {@link createParser}). */
-export interface Parser {
-  /** Parse the next chunk: bytes (decoded as streaming UTF-8) or already decoded text. */
-  feed(chunk: Uint8Array | string): void;
-  /** Start a new stream (a reconnect): drops partial lines, the pending event and decoder state; keeps `lastEventId`. */
-  reset(): void;
-  /** The last event ID: set when a blank line ends an event (even one without data). Send it as `Last-Event-ID` to resume. */
-  lastEventId: string;
-}
+export type { Parser, ParserHandlers, ParserOptions } from './types';
 
 const DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024;
 const LF = 10;
@@ -167,7 +135,7 @@ export class SSEParser implements Parser {
         // The usual field names are recognised without searching for the colon.
         const c = text.charCodeAt(pos);
         if (c === 100 && text.charCodeAt(pos + 4) === COLON && isData(text, pos)) {
-          this.#appendData(text.slice(text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5, end));
+          this.#appendData(text.slice(valueAt(text, pos + 5), end));
           // A line then a blank line (the most common event of all): dispatched right here.
           if (next < len) next = this.#blankLine(text, next);
         } else if (
@@ -175,9 +143,9 @@ export class SSEParser implements Parser {
           text.charCodeAt(pos + 1) === 100 &&
           text.charCodeAt(pos + 2) === COLON
         ) {
-          this.#setId(text.slice(text.charCodeAt(pos + 3) === SPACE ? pos + 4 : pos + 3, end));
+          this.#setId(text.slice(valueAt(text, pos + 3), end));
         } else if (c === 101 && text.charCodeAt(pos + 5) === COLON && isEvent(text, pos)) {
-          this.#eventType = text.slice(text.charCodeAt(pos + 6) === SPACE ? pos + 7 : pos + 6, end);
+          this.#eventType = text.slice(valueAt(text, pos + 6), end);
         } else {
           if (colon < pos) colon = indexOf(text, ':', pos);
           this.#field(text, pos, end, colon < end ? colon : -1);
@@ -210,8 +178,7 @@ export class SSEParser implements Parser {
   #field(s: string, start: number, end: number, colon: number): void {
     if (colon === start) {
       const onComment = this.#handlers.onComment;
-      if (onComment)
-        onComment(s.slice(s.charCodeAt(start + 1) === SPACE ? start + 2 : start + 1, end));
+      if (onComment) onComment(s.slice(valueAt(s, start + 1), end));
       return;
     }
     const nameEnd = colon < 0 ? end : colon;
@@ -267,39 +234,36 @@ export class SSEParser implements Parser {
   #appendPending(piece: string): void {
     const line = this.#line;
     line.push(piece);
-    const units = line.units + this.#data.length;
-    if (units * 3 <= this.#limit) return;
-    if (units <= this.#limit) {
-      if (this.#dataBytes < 0) this.#dataBytes = utf8Length(this.#data);
-      if (this.#dataBytes + line.maxBytes() <= this.#limit) return;
-      if (this.#dataBytes + line.bytes() <= this.#limit) return;
-    }
-    this.#tooLarge(true);
+    if ((line.units + this.#data.length) * 3 > this.#limit)
+      this.#fits(line.units, '', 0, 0, true, true);
   }
 
   /**
    * Slow path of the size check, when the unit count alone cannot tell (UTF-8 takes 1 to 3 bytes
-   * a unit): whether the event's data plus a complete line of `units` units, ending with
-   * `s[start, end)` after the pending line if `pending`, fit in the limit. If not, the event is
-   * reported and discarded.
+   * a unit): whether the event's data plus a line of `units` units, ending with `s[start, end)`
+   * after the pending line if `pending`, fit in the limit. If not, the event is reported and
+   * discarded (from the middle of a line if `midLine`).
    */
-  #fits(units: number, s: string, start: number, end: number, pending: boolean): boolean {
+  #fits(
+    units: number,
+    s: string,
+    start: number,
+    end: number,
+    pending: boolean,
+    midLine = false,
+  ): boolean {
     if (units + this.#data.length <= this.#limit) {
       if (this.#dataBytes < 0) this.#dataBytes = utf8Length(this.#data);
       const lineBytes = (pending ? this.#line.bytes() : 0) + utf8Length(s, start, end);
       if (this.#dataBytes + lineBytes <= this.#limit) return true;
     }
-    this.#tooLarge(false);
-    return false;
-  }
-
-  #tooLarge(midLine: boolean): void {
     this.#line.clear();
     this.#clearEvent();
     this.#idBuffer = this.#lastId;
     this.#discarding = true;
     this.#lineStarted = midLine;
     this.#handlers.onError?.(new EventTooLargeError(this.#limit));
+    return false;
   }
 
   #clearEvent(): void {
@@ -323,6 +287,11 @@ function isEvent(s: string, i: number): boolean {
     s.charCodeAt(i + 3) === 110 &&
     s.charCodeAt(i + 4) === 116
   );
+}
+
+/** Where a value starting at `i` begins: after one leading space, if any. */
+function valueAt(s: string, i: number): number {
+  return s.charCodeAt(i) === SPACE ? i + 1 : i;
 }
 
 function indexOf(text: string, search: string, from: number): number {

@@ -1,5 +1,5 @@
 import type { CrossTab } from './cross-tab';
-import type { HttpError } from './errors';
+import type { EventTooLargeError, HttpError, SSEError } from './errors';
 import type { PageLifecycle } from './page-lifecycle';
 import type { Transport } from './transport';
 
@@ -154,4 +154,38 @@ export interface EventStream extends AsyncIterable<SSEEvent> {
   reconnect(): void;
   /** Close for good: aborts the request and every pending timer. */
   close(): void;
+}
+
+/** Callbacks of `createParser`. */
+export interface ParserHandlers {
+  /** A complete event (a blank line ended it and its data buffer was not empty). */
+  onEvent(event: SSEEvent): void;
+  /** A `retry:` field made only of ASCII digits: the new reconnection delay in ms. */
+  onRetry?(ms: number): void;
+  /** A comment line (`: text`), without the colon and one leading space. Heartbeats arrive here. */
+  onComment?(text: string): void;
+  /** Recoverable input problems, such as an {@link EventTooLargeError}. Parsing goes on. */
+  onError?(error: SSEError): void;
+}
+
+/** Options of `createParser`. */
+export interface ParserOptions {
+  /**
+   * Largest event accepted: the UTF-8 bytes of the event's buffered data plus the line being
+   * read (field name included) may not exceed it. A larger event is reported to `onError` as an
+   * `EventTooLargeError` and discarded up to the next blank line. Default 16 MiB.
+   */
+  maxEventBytes?: number;
+  /** Initial last event ID, e.g. one saved from an earlier connection. Default `''`. */
+  lastEventId?: string;
+}
+
+/** An incremental parser of one `text/event-stream` (see `createParser`). */
+export interface Parser {
+  /** Parse the next chunk: bytes (decoded as streaming UTF-8) or already decoded text. */
+  feed(chunk: Uint8Array | string): void;
+  /** Start a new stream (a reconnect): drops partial lines, the pending event and decoder state; keeps `lastEventId`. */
+  reset(): void;
+  /** The last event ID: set when a blank line ends an event (even one without data). Send it as `Last-Event-ID` to resume. */
+  lastEventId: string;
 }
