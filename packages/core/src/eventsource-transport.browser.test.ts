@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './connect';
 import { SSEError } from './errors';
 import { eventSourceTransport } from './eventsource-transport';
+import { inspect } from './inspect';
 import { counterStats, nextEvents, untilStatus } from './test/stream';
 import type { EventStream, StreamStatus } from './types';
 
@@ -66,5 +67,50 @@ describe('eventsource transport (native EventSource in Chromium)', () => {
     await untilStatus(stream, 'closed');
     expect(stream.error).toBeNull();
     expect((await counterStats(key)).lastEventIds).toEqual(['', '2', '4', '6']);
+  });
+
+  it('reports an estimate of the bytes to an inspector: exact for a stream of plain fields', async () => {
+    // Multi-byte data, a multi-line event, a named event, an event that keeps the previous id.
+    const body =
+      'id: 1\ndata: héllo ✓ 🎉\n\n' +
+      'event: tick\nid: 2\ndata: {"a":1}\ndata: second line\n\n' +
+      'data: same id\n\n' +
+      'id: 3\ndata: last\n\n';
+    const exact = new TextEncoder().encode(body).length;
+    const b64 = btoa(String.fromCharCode(...new TextEncoder().encode(body)));
+    // Bytes counted up to the fourth event (the body's last, before any reconnect), by transport.
+    const counted = new Map<string, Promise<number>>();
+    const detach = inspect({
+      add(s) {
+        let bytes = 0;
+        let events = 0;
+        let done: (n: number) => void = () => {};
+        counted.set(s.transport, new Promise<number>((r) => (done = r)));
+        return {
+          event() {
+            if (++events === 4) done(bytes);
+            return false;
+          },
+          bytes(n) {
+            bytes += n;
+          },
+        };
+      },
+    });
+    try {
+      const url = `/__sse/raw?b64=${encodeURIComponent(b64)}&chunk=7`;
+      const native = connect(url, { transport: eventSourceTransport, retry: { initialMs: 5000 } });
+      native.on('tick', () => {});
+      stream = native;
+      const viaFetch = connect(url, { retry: { initialMs: 5000 } });
+      try {
+        expect(await counted.get('fetch')).toBe(exact);
+        expect(await counted.get('eventsource')).toBe(exact);
+      } finally {
+        viaFetch.close();
+      }
+    } finally {
+      detach();
+    }
   });
 });

@@ -1,5 +1,7 @@
 import { SSEError } from './errors';
 import type { Transport } from './transport';
+import type { SSEEvent } from './types';
+import { utf8Length } from './utf8';
 
 /**
  * The browser's native `EventSource` as a transport: `connect(url, { transport:
@@ -10,11 +12,33 @@ import type { Transport } from './transport';
  * `eventsource`. It dispatches only event types someone listens to: `message` always, other
  * names once an `on(name, ...)` listener exists.
  */
-export const eventSourceTransport: Transport = {
+export const eventSourceTransport: Transport & {
+  /** Estimated bytes of an event on the wire, for inspectors (see `inspect`); a lower bound. */
+  wireBytes(event: SSEEvent, lastEventId: string): number;
+} = {
   name: 'eventsource',
   unsupported: eventSourceUnsupported,
   open: openEventSource,
+  wireBytes,
 };
+
+/**
+ * An estimate of the bytes an event took on the wire, for inspectors (`EventSource` hands over
+ * parsed events, never bytes): the UTF-8 length of its data, one `data: ` line per data line,
+ * `event: <name>` unless `message`, `id: <id>` when the id changed from `lastEventId`, the line
+ * ends (LF) and the blank line. Comments (heartbeats), `retry:` lines and CRLF line ends are not
+ * seen, so it is a lower bound of what arrived.
+ */
+function wireBytes(event: SSEEvent, lastEventId: string): number {
+  const { data, event: name, id } = event;
+  let lines = 1;
+  for (let i = data.indexOf('\n'); i !== -1; i = data.indexOf('\n', i + 1)) lines++;
+  // `data: ` + LF per line (the LFs joining lines are counted in the data) + the blank line.
+  let bytes = utf8Length(data) - (lines - 1) + lines * 7 + 1;
+  if (name !== 'message') bytes += 8 + utf8Length(name);
+  if (id !== lastEventId) bytes += 5 + utf8Length(id);
+  return bytes;
+}
 
 function openEventSource(
   ...[request, sink, signal]: Parameters<Transport['open']>

@@ -45,7 +45,11 @@ export interface StreamProbe {
    * delivery); hand it over later with {@link InspectedStream.deliver}.
    */
   event(event: SSEEvent): boolean | undefined;
-  /** Bytes arrived on the connection (fetch transport; the native transport reports none). */
+  /**
+   * Bytes arrived on the connection: exact for the fetch transport; for `eventSourceTransport`
+   * (which sees parsed events only) an estimate per event, a lower bound (comments and `retry:`
+   * lines are not seen). Cross-tab followers report none.
+   */
   bytes(count: number): void;
 }
 
@@ -135,6 +139,28 @@ function view(t: Tracked): InspectedStream {
   return v;
 }
 
+/** A transport that parses for itself (EventSource) and estimates each event's wire size. */
+interface Estimating {
+  wireBytes?(event: SSEEvent, lastEventId: string): number;
+}
+
+/** A probe that also reports each event's estimated size as bytes. */
+function estimating(
+  probe: StreamProbe,
+  estimate: (event: SSEEvent, lastEventId: string) => number,
+  stream: EventStream,
+): StreamProbe {
+  let last = stream.lastEventId;
+  return {
+    event(event) {
+      probe.bytes(estimate(event, last));
+      last = event.id;
+      return probe.event(event);
+    },
+    bytes: (count) => probe.bytes(count),
+  };
+}
+
 /**
  * Attaches an inspector (devtools, a test): it hears of every stream now live and every stream
  * opened later, until the returned function detaches it. Without an inspector, streams pay only
@@ -153,7 +179,9 @@ function view(t: Tracked): InspectedStream {
 export function inspect(inspector: Inspector): () => void {
   if (hook) throw new Error('An inspector is already attached; detach it first');
   const mine = (t: Tracked, added: boolean) => {
-    t.probe = added ? inspector.add(view(t)) : null;
+    const probe = added ? inspector.add(view(t)) : null;
+    const estimate = (t.options.transport as Estimating | undefined)?.wireBytes;
+    t.probe = probe && estimate && !t.role ? estimating(probe, estimate, t.stream) : probe;
     if (!added) inspector.remove?.(view(t));
   };
   hook = mine;

@@ -1,3 +1,4 @@
+import { connect, crossTab, eventSourceTransport } from '@ssekit/core';
 import { useSSE } from '@ssekit/react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
@@ -65,6 +66,62 @@ it('shows a live page’s stream, its events, and the reconnect after a simulate
   );
   expect(fact('Resets / gaps')).toBe('0 / 0');
   expect(await screen.findByText(/^[A-Z]+ \d/)).toBeTruthy();
+});
+
+it('shows cross-tab roles: this tab’s leader and follower of one shared stream', async () => {
+  // Two cross-tab streams with one key in one page: the first takes the lock (leader, with the
+  // real connection), the second hears it over BroadcastChannel (follower), as another tab would.
+  const key = `dt-${Math.random()}`;
+  const leader = connect('/sse/ticker?rate=20', { crossTab: crossTab(key) });
+  const follower = connect('/sse/ticker?rate=20', { crossTab: crossTab(key) });
+  try {
+    const store = createDevtoolsStore({ refreshMs: 50 });
+    render(<SSEDevtools store={store} initialIsOpen />);
+    const panel = await screen.findByRole('region', { name: 'SSE streams' }, slow);
+    const list = within(panel).getByRole('navigation', { name: 'Streams' });
+    const row = (role: string) =>
+      within(list)
+        .getAllByRole('button')
+        .find((b) => b.textContent?.endsWith(`· ${role}`));
+    await waitFor(() => expect(row('leader') && row('follower')).toBeTruthy(), slow);
+    const fact = (name: string) => panel.querySelector(`[data-fact="${name}"]`)?.textContent;
+    fireEvent.click(row('follower')!);
+    await waitFor(() => expect(fact('Transport')).toBe('cross-tab, cross-tab follower'), slow);
+    // The follower's events arrive from the leader's connection.
+    await waitFor(() => expect(Number.parseInt(fact('Events') ?? '', 10)).toBeGreaterThan(2), slow);
+    fireEvent.click(row('leader')!);
+    await waitFor(() => expect(fact('Transport')).toBe('cross-tab, cross-tab leader'), slow);
+    // The leader's own connection is listed too, as the leader of that stream.
+    const connection = within(list)
+      .getAllByRole('button')
+      .find(
+        (b) => /rate=20/.test(b.textContent ?? '') && !/leader|follower/.test(b.textContent ?? ''),
+      );
+    fireEvent.click(connection!);
+    await waitFor(() => expect(fact('Transport')).toMatch(/^fetch, leader of #\d+$/), slow);
+  } finally {
+    follower.close();
+    leader.close();
+  }
+});
+
+it('shows the bytes of an EventSource stream as an estimate', async () => {
+  const stream = connect('/sse/ticker?rate=40', { transport: eventSourceTransport });
+  // EventSource dispatches only the event names someone listens to.
+  stream.on('quote', () => {});
+  try {
+    const store = createDevtoolsStore({ refreshMs: 50 });
+    render(<SSEDevtools store={store} initialIsOpen />);
+    const panel = await screen.findByRole('region', { name: 'SSE streams' }, slow);
+    const fact = (name: string) => panel.querySelector(`[data-fact="${name}"]`)?.textContent;
+    await waitFor(() => expect(fact('Transport')).toBe('eventsource'), slow);
+    await waitFor(
+      () => expect(fact('Received')).toMatch(/^about [1-9][\d.]* (B|kB) \(.*\/s\), estimated$/),
+      slow,
+    );
+  } finally {
+    stream.close();
+  }
 });
 
 it('has no axe violations, light and dark', async () => {

@@ -26,6 +26,14 @@ function describe(change: StatusChange): string {
   return text;
 }
 
+/** Bytes received: exact (fetch), estimated (EventSource sees parsed events only) or none. */
+function received(record: StreamRecord, byteRate: number): string {
+  const { transport } = record.inspected;
+  if (transport !== 'fetch' && record.bytesTotal === 0) return 'not reported';
+  const text = `${formatBytes(record.bytesTotal)} (${formatBytes(byteRate)}/s)`;
+  return transport === 'eventsource' ? `about ${text}, estimated` : text;
+}
+
 /** Everything about one stream: facts, rates, actions, history, resets and gaps, events. */
 export function StreamDetails({ record }: StreamDetailsProps) {
   const id = useId();
@@ -50,12 +58,7 @@ export function StreamDetails({ record }: StreamDetailsProps) {
     ['Last-Event-ID', stream.lastEventId || '(none)'],
     ['Subscribers', String(s.subscribers)],
     ['Events', `${record.events} (${rate}/s)`],
-    [
-      'Received',
-      s.transport === 'fetch'
-        ? `${formatBytes(record.bytesTotal)} (${formatBytes(byteRate)}/s)`
-        : 'not reported',
-    ],
+    ['Received', received(record, byteRate)],
     ['Resets / gaps', `${record.resets} / ${record.gaps}`],
   ];
   if (record.paused) facts.push(['Held (paused)', String(record.held.length)]);
