@@ -1,4 +1,4 @@
-import { connect } from '@ssekit/core';
+import { connect, createHub } from '@ssekit/core';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDevtoolsStore } from './devtools-store';
@@ -95,6 +95,44 @@ describe('<SSEDevtoolsPanel />', () => {
     await waitFor(() => expect(history.textContent).toMatch(/reconnecting \(attempt 1/));
     await waitFor(() => expect(history.firstElementChild?.textContent).toMatch(/open$/));
     expect(server.requests.at(-1)?.headers['last-event-id']).toBe('2');
+  });
+
+  it('Close on a connection shared by hooks names the count and asks first; Cancel keeps it', async () => {
+    const server = await pushServer(frame('a', undefined, '1'));
+    const store = createDevtoolsStore({ refreshMs: 10 });
+    render(<SSEDevtools store={store} initialIsOpen />);
+    const hub = createHub({ graceMs: 10 });
+    later(() => hub.close());
+    const views = [hub.connect(server.url), hub.connect(server.url), hub.connect(server.url)];
+    const close = await screen.findByRole('button', { name: 'Close for all 3…' });
+    await waitFor(() => expect(server.open()).toBe(1));
+
+    fireEvent.click(close);
+    const question = screen.getByRole('group', { name: /for all 3 hooks sharing it\?/ });
+    const cancel = within(question).getByRole('button', { name: 'Cancel' });
+    expect(document.activeElement).toBe(cancel);
+    // Escape answers the question only: the panel stays open, the stream too.
+    fireEvent.keyDown(cancel, { key: 'Escape' });
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close for all 3…' })),
+    );
+    expect(screen.getByRole('region', { name: 'SSE streams' })).toBeTruthy();
+    expect(views.map((v) => v.status)).toEqual(['open', 'open', 'open']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Close for all 3…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Close for all 3' }));
+    expect(views.map((v) => v.status)).toEqual(['closed', 'closed', 'closed']);
+    await waitFor(() => expect(server.open()).toBe(0));
+  });
+
+  it('Close on a stream of one subscriber closes it at once', async () => {
+    const server = await pushServer(frame('a', undefined, '1'));
+    const store = createDevtoolsStore({ refreshMs: 10 });
+    render(<SSEDevtoolsPanel store={store} />);
+    const stream = liveStream(server.url);
+    fireEvent.click(await screen.findByRole('button', { name: 'Close' }));
+    expect(stream.status).toBe('closed');
+    await waitFor(() => expect(server.open()).toBe(0));
   });
 
   it('moves between streams with the arrow keys', async () => {

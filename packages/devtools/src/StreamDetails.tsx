@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { CloseAction } from './CloseAction';
 import { EventList } from './EventList';
 import { formatBytes, formatDue, formatTime } from './format';
 import { Sparkline } from './Sparkline';
@@ -94,9 +95,7 @@ export function StreamDetails({ record }: StreamDetailsProps) {
         >
           Pause delivery
         </button>
-        <button type="button" disabled={closed} onClick={() => stream.close()}>
-          Close
-        </button>
+        <CloseAction record={record} />
       </div>
       <section aria-labelledby={`${id}-hist`}>
         <h3 id={`${id}-hist`}>Status history</h3>

@@ -77,6 +77,12 @@ export const devtoolsCss = `
 .ssekit-dt-stats dt { color: var(--ssekit-dt-muted); font-size: 12px; }
 .ssekit-dt-stats dd { margin: 0; font-family: var(--ssekit-dt-mono); overflow-wrap: anywhere; }
 .ssekit-dt-actions { display: flex; flex-wrap: wrap; gap: 6px; }
+.ssekit-dt-confirm {
+  display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 0; padding: 4px 8px;
+  border: 1px solid var(--ssekit-dt-bad); border-radius: 4px;
+}
+.ssekit-dt-confirm legend { float: left; padding: 0; }
+.ssekit-dt .ssekit-dt-danger { color: var(--ssekit-dt-bad); border-color: var(--ssekit-dt-bad); }
 .ssekit-dt-spark { color: var(--ssekit-dt-accent); display: block; }
 .ssekit-dt-history li, .ssekit-dt-anomalies li { font-family: var(--ssekit-dt-mono); font-size: 12px; }
 .ssekit-dt-history, .ssekit-dt-anomalies { max-height: 8em; overflow: auto; }
