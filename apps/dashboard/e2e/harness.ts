@@ -78,7 +78,11 @@ export async function buildApp(
   const { build } = await import('vite');
   const outDir = await mkdtemp(join(tmpdir(), 'ssekit-dashboard-'));
   const previous = process.env.VITE_SSE_BASE_URL;
+  const previousEnv = process.env.NODE_ENV;
   process.env.VITE_SSE_BASE_URL = baseUrl;
+  // A production build, as `vite build` makes (the test runner sets NODE_ENV to `test`, which
+  // would bundle React's development build and keep the devtools panel).
+  process.env.NODE_ENV = 'production';
   try {
     await build({
       root: appDir,
@@ -89,6 +93,8 @@ export async function buildApp(
   } finally {
     if (previous === undefined) delete process.env.VITE_SSE_BASE_URL;
     else process.env.VITE_SSE_BASE_URL = previous;
+    if (previousEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previousEnv;
   }
   return { outDir, remove: () => rm(outDir, { recursive: true, force: true }) };
 }

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { sseBaseUrl } from './config';
+import { Devtools } from './Devtools';
 import { AssistantDashboard } from './dashboards/assistant';
 import { JobsDashboard } from './dashboards/jobs';
 import { MarketsDashboard } from './dashboards/markets';
@@ -14,8 +15,8 @@ const pages: Record<RoutePath, (baseUrl: string) => ReactNode> = {
 };
 
 /**
- * The root component: query client, shell (navigation, theme) and the routed dashboard.
- * Mount app-wide tools (a devtools panel, say) next to `<Shell />`.
+ * The root component: query client, shell (navigation, theme), the routed dashboard, and the
+ * streams panel of `@ssekit/devtools` (development builds; `?devtools` in production ones).
  */
 export function App({ baseUrl = sseBaseUrl }: { baseUrl?: string }) {
   const [queryClient] = useState(() => new QueryClient());
@@ -66,6 +67,7 @@ function Shell({ baseUrl }: { baseUrl: string }) {
         <h1 className="app-title">{title}</h1>
         {pages[route](baseUrl)}
       </main>
+      <Devtools theme={theme} />
     </div>
   );
 }
