@@ -64,6 +64,8 @@ type Story = StoryObj<Args>;
 export const Live: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    // With the toolbar's "Streams" off (the default), no floating panel is added.
+    await expect(canvas.queryByRole('button', { name: /^SSE streams/ })).toBeNull();
     const streams = await canvas.findByRole('navigation', { name: 'Streams' });
     const ticker = await within(streams).findByRole(
       'button',
@@ -101,5 +103,30 @@ export const Dark: Story = {
     });
     await userEvent.click(within(events).getAllByRole('button')[0]!);
     await expect(canvas.getByTestId('event-data').textContent).not.toBe('');
+  },
+};
+
+/**
+ * The toolbar's "Streams" switch turned on (this story sets it): a story with no panel of its
+ * own gets the floating devtools, showing that story's streams.
+ */
+export const StreamsToolbarOn: Story = {
+  globals: { streams: 'on' },
+  render: ({ rate }) => <LivePage rate={rate} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const toggle = await canvas.findByRole(
+      'button',
+      { name: /^SSE streams \([1-9]\d*\)$/ },
+      { timeout: 5000 },
+    );
+    await userEvent.click(toggle);
+    const panel = await canvas.findByRole('region', { name: 'SSE streams' });
+    const streams = within(panel).getByRole('navigation', { name: 'Streams' });
+    await within(streams).findByRole('button', { name: /sse\/ticker\?symbols=AAPL,MSFT/ });
+    await within(streams).findByRole('button', { name: /sse\/notifications\?user=story/ });
+    // Escape closes it, back to the button.
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(canvas.getByRole('button', { name: /^SSE streams/ })).toHaveFocus());
   },
 };
