@@ -1,15 +1,18 @@
-// The bench page: one `useSSE` ticker at the rate asked for, counting every event, without the
-// devtools, with them closed (recording only) or open on it: `?panel=open&rate=10000`
-// (`panel=closed`, or no `panel`). The events are made in the page (`source=local`, default)
-// or come from the mock server's /sse/ticker (`source=server`).
+// The bench page: one `useSSE` ticker at the rate asked for (`?rate=10000`), counting every
+// event, and the devtools switched in and out in place by `window.setPanel('none' | 'closed' |
+// 'open')`: none (the same page without the devtools), closed (`<SSEDevtools />` recording but
+// closed) or open on that stream. The events are made in the page (`source=local`, default) or
+// come from the mock server's /sse/ticker (`source=server`).
 import { useSSE } from '@ssekit/react';
+import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SSEDevtools } from '../src/index';
 import { localFetch } from './local-fetch';
 
+type Mode = 'none' | 'closed' | 'open';
+
 const params = new URLSearchParams(location.search);
 const rate = Number(params.get('rate') ?? 10_000);
-const panel = params.get('panel');
 const fetch = params.get('source') === 'server' ? undefined : localFetch(rate);
 
 function Ticker() {
@@ -26,9 +29,16 @@ function Ticker() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <>
-    <Ticker />
-    {panel && <SSEDevtools initialIsOpen={panel === 'open'} />}
-  </>,
-);
+function Page() {
+  const [mode, setMode] = useState<Mode>((params.get('panel') as Mode | null) ?? 'none');
+  (window as unknown as { setPanel: (m: Mode) => void }).setPanel = setMode;
+  return (
+    <>
+      <Ticker />
+      <p id="mode">{mode}</p>
+      {mode !== 'none' && <SSEDevtools key={mode} initialIsOpen={mode === 'open'} />}
+    </>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<Page />);

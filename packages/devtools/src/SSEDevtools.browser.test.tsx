@@ -130,6 +130,8 @@ it('has no axe violations, light and dark', async () => {
     const { unmount } = render(
       <>
         <main>
+          {/* Two hooks on one request: one connection with two subscribers. */}
+          <Ticker />
           <Ticker />
         </main>
         <SSEDevtools store={store} initialIsOpen theme={theme} />
@@ -142,7 +144,11 @@ it('has no axe violations, light and dark', async () => {
       slow,
     );
     fireEvent.click(within(events).getAllByRole('button')[0]!);
+    // With the question of Close on a shared connection showing, too.
+    fireEvent.click(await within(panel).findByRole('button', { name: 'Close for all 2…' }, slow));
+    within(panel).getByRole('group', { name: /for all 2 hooks sharing it\?/ });
     expect(await violations(document.body)).toEqual([]);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Cancel' }));
     unmount();
   }
 });
