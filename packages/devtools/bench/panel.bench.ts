@@ -146,7 +146,7 @@ for (const [mode, label] of [
       ? ''
       : `${diff >= 0 ? '+' : ''}${diff.toFixed(2)} ms = ${((diff / FRAME_MS) * 100).toFixed(1)}% of a frame`;
   console.log(
-    `| ${label.padEnd(27)} | ${pad(median(of(mode, 'rate')), 12)} | ${pad(median(cpu).toFixed(2), 12)} | ${pad(median(of(mode, 'task')).toFixed(2), 13)} | ${cost.padEnd(24)} |`,
+    `| ${label.padEnd(27)} | ${pad(Math.round(median(of(mode, 'rate'))), 12)} | ${pad(median(cpu).toFixed(2), 12)} | ${pad(median(of(mode, 'task')).toFixed(2), 13)} | ${cost.padEnd(24)} |`,
   );
 }
 const ratio = (mode: Mode) => (median(of(mode, 'cpu')) / median(base)).toFixed(2);
