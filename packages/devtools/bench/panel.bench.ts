@@ -8,7 +8,8 @@
  * The measure is the CPU time of the page's main thread (`ThreadTime` of the Performance
  * domain), not wall time: CPU time does not count the time the thread waited for a core that
  * another process held, so it is far less noisy on a shared machine than task durations. It is
- * divided by the 60 Hz frames of the window ("CPU ms per frame"). The devtools' cost is the
+ * divided by the 60 Hz frames of the window ("CPU ms per frame"); "task ms/frame" is the main
+ * thread's task time measured on the same thread clock (`timeDomain: 'threadTicks'`). The devtools' cost is the
  * difference from the baseline of the same round (paired), as a share of a 16.7 ms frame; the
  * median of those differences is printed with the ratio of the medians.
  *
