@@ -65,7 +65,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['apps/dashboard/e2e/**/*.test.ts'],
-          // Generous limits for a busy machine; on an idle one both files take about 1.5 min.
+          // Generous limits for a busy machine; on an idle one the three files take a few minutes.
           testTimeout: 180_000,
           hookTimeout: 180_000,
           // After the other projects: two Chromiums, two Vite builds and child processes would
