@@ -90,8 +90,16 @@ export const Controlled: StoryObj<ViewArgs> = {
       options: [undefined, 'running', 'done', 'failed', 'indeterminate'],
     },
   },
-  render: ({ value, indeterminate, ...rest }) => (
-    <ProgressBarView value={indeterminate ? null : value} {...rest} />
+  // Named props only: the meta's args of the live stories (`durationMs`, `fail`) reach this
+  // story's args too and are not attributes of the view.
+  render: ({ value, indeterminate, state, stage, etaMs, label }) => (
+    <ProgressBarView
+      value={indeterminate ? null : value}
+      state={state}
+      stage={stage}
+      etaMs={etaMs}
+      label={label}
+    />
   ),
   play: async ({ canvasElement }) => {
     const bar = within(canvasElement).getByRole('progressbar', { name: 'Build' });
