@@ -78,6 +78,11 @@ function Writer() {
   return null;
 }
 
+function LatestWriter() {
+  useSSEQuery<number>({ queryKey: ['values'], url, onReset: countReset });
+  return null;
+}
+
 function Reader() {
   const { data } = useQuery<number[]>({
     queryKey: ['values'],
@@ -166,6 +171,60 @@ describe('TanStack Query and a server that loses its history', () => {
     server.publish(10, 11);
     await waitFor(() => expect(view.getByTestId('values').textContent).toBe('10,11'));
     expect(resets).toBe(1);
+    view.unmount();
+    client.clear();
+  });
+
+  it('useSSEQuery: a reset with nothing retained sets the cache entry to `initial` at once, for readers and a remount', async () => {
+    const server = await restartingServer();
+    const client = new QueryClient();
+    client.setQueryData(['values'], [7, 8]); // left by an earlier mount: a remount continues it
+    const Wrapper = wrap(client);
+    const view = render(
+      <Wrapper>
+        <Writer />
+        <Reader />
+      </Wrapper>,
+    );
+    await waitFor(() => expect(server.sessions()).toBe(1));
+    server.publish(1, 2);
+    await waitFor(() => expect(view.getByTestId('values').textContent).toBe('7,8,1,2'));
+    server.restart(); // the new history is empty: no event follows the reset
+    await waitFor(() => expect(resets).toBe(1));
+    await waitFor(() => expect(view.getByTestId('values').textContent).toBe(''));
+    expect(client.getQueryData(['values'])).toEqual([]);
+    view.unmount();
+    const again = render(
+      <Wrapper>
+        <Writer />
+        <Reader />
+      </Wrapper>,
+    );
+    await waitFor(() => expect(server.sessions()).toBe(1));
+    server.publish(10);
+    await waitFor(() => expect(again.getByTestId('values').textContent).toBe('10'));
+    again.unmount();
+    client.clear();
+  });
+
+  it('useSSEQuery without `initial`: a reset with nothing retained makes the query pending again', async () => {
+    const server = await restartingServer();
+    const client = new QueryClient();
+    const Wrapper = wrap(client);
+    const view = render(
+      <Wrapper>
+        <LatestWriter />
+      </Wrapper>,
+    );
+    await waitFor(() => expect(server.sessions()).toBe(1));
+    server.publish(1, 2);
+    await waitFor(() => expect(client.getQueryData(['values'])).toBe(2));
+    server.restart();
+    await waitFor(() => expect(resets).toBe(1));
+    await waitFor(() => expect(client.getQueryState(['values'])?.status).toBe('pending'));
+    expect(client.getQueryData(['values'])).toBeUndefined();
+    server.publish(10);
+    await waitFor(() => expect(client.getQueryData(['values'])).toBe(10));
     view.unmount();
     client.clear();
   });

@@ -25,8 +25,8 @@ export interface UseSSEQueryOptions<V, S>
  * Streams events into the TanStack Query cache (`setQueryData`, at most once a frame by
  * default; every event reduced in order) and returns the query. A fatal stream error becomes
  * the query's error through a fetch that throws it (`fetchQuery`, public API); data already
- * received stays. A server `reset` (history lost) starts the data over from `initial`, and the
- * retained events that follow refill it.
+ * received stays. A server `reset` (history lost) sets the cache entry back to `initial` at
+ * once (or resets the query when there is none), and the retained events that follow refill it.
  */
 export function useSSEQuery<V = unknown, S = V>(
   options: UseSSEQueryOptions<V, S>,
@@ -41,7 +41,13 @@ export function useSSEQuery<V = unknown, S = V>(
     {
       ...options,
       onReset: (reset) => {
-        if (reset.reason === 'server') restarted.current = true;
+        if (reset.reason === 'server') {
+          restarted.current = true;
+          // The cache entry belongs to the lost history: readers (and a remount, which starts
+          // from it) see `initial` at once, not only from the next event on.
+          if (initial === undefined) void client.resetQueries({ queryKey, exact: true });
+          else client.setQueryData<S>(queryKey, initial);
+        }
         options.onReset?.(reset);
       },
     },
@@ -64,7 +70,10 @@ export function useSSEQuery<V = unknown, S = V>(
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key's content is what matters
   useEffect(() => {
-    if (stream.data !== undefined) client.setQueryData<S>(queryKey, stream.data);
+    // After a server reset the store holds what it started from (the old history's cache
+    // entry) until the next event: the entry was set to `initial` by `onReset`.
+    if (stream.data !== undefined && !restarted.current)
+      client.setQueryData<S>(queryKey, stream.data);
   }, [client, stream.data, hashKey(queryKey)]);
 
   const fatal = stream.status === 'closed' ? stream.error : null;
