@@ -1,37 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import { createRuns, type Generate } from '@ssekit/server';
+import { gated } from '@ssekit/testing';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serve, testHub, until } from './test/sse';
 import { useTokenStream } from './use-token-stream';
-
-/** A generation of `total` tokens `t1 t2 ...`, each sent once `release(n)` allows it. */
-function gated(total: number) {
-  let allowed = 0;
-  let wake: (() => void) | null = null;
-  const log: Array<{ what: string; at: number }> = [];
-  const generate: Generate = async function* ({ signal }) {
-    signal.addEventListener('abort', () => {
-      log.push({ what: 'aborted', at: Date.now() });
-      wake?.();
-    });
-    for (let n = 1; n <= total; n++) {
-      while (allowed < n && !signal.aborted) await new Promise<void>((r) => (wake = r));
-      if (signal.aborted) return;
-      yield { event: 'token', data: { text: `t${n} ` } };
-    }
-    yield { event: 'done', data: {} };
-  };
-  return {
-    generate,
-    log,
-    release(n: number) {
-      allowed = n;
-      wake?.();
-    },
-  };
-}
 
 const answer = (n: number) => Array.from({ length: n }, (_, i) => `t${i + 1} `).join('');
 

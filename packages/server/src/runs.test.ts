@@ -1,38 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RUN_ID_HEADER } from '@ssekit/core';
-import { startServer, type TestServer } from '@ssekit/testing';
+import { gated, startServer, type TestServer } from '@ssekit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryRunStore } from './run-store';
 import { createRuns, type Generate, type Runs } from './runs';
 import { openStream } from './test-helpers';
-
-/** A generation that sends `total` tokens, each once `release(n)` allowed it. */
-function gated(total: number) {
-  let allowed = 0;
-  let wake: (() => void) | null = null;
-  const log: Array<{ what: string; at: number }> = [];
-  const generate: Generate = async function* ({ signal }) {
-    signal.addEventListener('abort', () => {
-      log.push({ what: 'aborted', at: Date.now() });
-      wake?.();
-    });
-    for (let n = 1; n <= total; n++) {
-      while (allowed < n && !signal.aborted) await new Promise<void>((r) => (wake = r));
-      if (signal.aborted) return;
-      log.push({ what: `token ${n}`, at: Date.now() });
-      yield { event: 'token', data: { text: `t${n} ` } };
-    }
-    yield { event: 'done', data: {} };
-  };
-  return {
-    generate,
-    log,
-    release(n: number) {
-      allowed = n;
-      wake?.();
-    },
-  };
-}
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
