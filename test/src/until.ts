@@ -1,15 +1,28 @@
 /**
- * Resolves once `predicate` returns true, checking every `everyMs`; rejects with "timed out"
- * after `timeoutMs`. For tests that wait for a condition instead of sleeping.
+ * Resolves with the first truthy value `probe` returns, checking it at once and then every
+ * `everyMs`; rejects naming the probe after `timeoutMs`. For tests that wait for a condition
+ * (a server-side count, an event id reached, a frame's record) instead of sleeping. The limit
+ * only turns a condition that never comes into a clear failure before the test's own timeout:
+ * it is not a timing claim, so keep it generous.
+ *
+ * Browser-safe (no Node modules): browser tests import it from `@ssekit/testing/until`, the
+ * Node and jsdom tests from `@ssekit/testing`.
+ *
+ * @example
+ * const tab = await until(() => frame.contentWindow?.tab);
+ * await until(() => server.requests.length === 2);
  */
-export function until(predicate: () => boolean, timeoutMs = 5000, everyMs = 5): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const check = () => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error('timed out'));
-      else setTimeout(check, everyMs);
-    };
-    check();
-  });
+export async function until<T>(
+  probe: () => T | undefined | null | false,
+  timeoutMs = 10_000,
+  everyMs = 5,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${probe}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
 }
