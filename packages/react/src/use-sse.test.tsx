@@ -1,8 +1,9 @@
+import { until } from '@ssekit/testing';
 import { act, render, renderHook, waitFor } from '@testing-library/react';
 import { Profiler, StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { SSEProvider } from './provider';
-import { frame, open, serve, testHub, until } from './test/sse';
+import { frame, open, serve, testHub } from './test/sse';
 import { useSSE } from './use-sse';
 import { useSSEEvent } from './use-sse-event';
 
@@ -131,8 +132,13 @@ describe('useSSE', () => {
         </ul>
       </Wrapper>,
     );
-    await waitFor(() => expect(view.getAllByText('hi')).toHaveLength(50), { timeout: 10_000 });
+    // Each component's event, not a time limit: the server holds one open stream for all 50,
+    // and every component shows the one event it sent.
+    await until(() => server.openStreams() === 1);
+    await until(() => view.queryAllByText('hi').length === 50);
+    expect(view.queryAllByText('wait')).toHaveLength(0);
     expect(server.requests).toHaveLength(1);
+    expect(server.openStreams()).toBe(1);
   });
 
   it('makes one request under StrictMode and closes the socket after the grace period', async () => {
@@ -145,12 +151,17 @@ describe('useSSE', () => {
         </Wrapper>
       </StrictMode>,
     );
-    await waitFor(() => expect(view.getByText('ok')).toBeTruthy());
+    // StrictMode mounted, unmounted and remounted the component at once: the server got one
+    // request, whose stream stays open, and the component shows its event.
+    await until(() => server.openStreams() === 1);
+    await until(() => view.queryByText('ok'));
     expect(server.requests).toHaveLength(1);
     expect(server.openStreams()).toBe(1);
     view.unmount();
+    // Within the grace period the stream stays open; after it, the client closes it.
     expect(server.openStreams()).toBe(1);
-    await until(() => server.openStreams() === 0, 1000);
+    await until(() => server.openStreams() === 0);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('drops the old stream when the url changes: none of its events reach the new state', async () => {
