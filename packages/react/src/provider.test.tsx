@@ -1,8 +1,9 @@
+import { until } from '@ssekit/testing';
 import { act, render, renderHook, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { SSEProvider } from './provider';
-import { frame, open, serve, testHub, until } from './test/sse';
+import { frame, open, serve, testHub } from './test/sse';
 import { useSSE } from './use-sse';
 
 function Value({ url }: { url: string }) {

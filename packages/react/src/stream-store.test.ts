@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
+import { until } from '@ssekit/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStreamStore } from './stream-store';
-import { frame, open, serve, testHub, until } from './test/sse';
+import { frame, open, serve, testHub } from './test/sse';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -21,12 +21,13 @@ import {
   pieces,
   ssekitErrorFixture,
   ssekitFixture,
+  until,
   writeInPieces,
   writeSSEHead,
 } from '@ssekit/testing';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { serve, testHub, until } from './test/sse';
+import { serve, testHub } from './test/sse';
 import { useTokenStream } from './use-token-stream';
 
 const cases: Array<[TokenProtocol, string, string, Record<string, unknown>]> = [

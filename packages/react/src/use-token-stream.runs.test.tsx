@@ -1,10 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import { createRuns, type Generate } from '@ssekit/server';
-import { gated } from '@ssekit/testing';
+import { gated, until } from '@ssekit/testing';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serve, testHub, until } from './test/sse';
+import { serve, testHub } from './test/sse';
 import { useTokenStream } from './use-token-stream';
 
 const answer = (n: number) => Array.from({ length: n }, (_, i) => `t${i + 1} `).join('');

@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
+import { until } from '@ssekit/testing';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { frame, open, serve, testHub, until } from './test/sse';
+import { frame, open, serve, testHub } from './test/sse';
 import { useTokenStream } from './use-token-stream';
 
 const token = (text: string) => frame({ text }, 'token');

@@ -1,8 +1,9 @@
 import type { ServerResponse } from 'node:http';
+import { until } from '@ssekit/testing';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { render, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { frame, open, serve, testHub, until } from '../test/sse';
+import { frame, open, serve, testHub } from '../test/sse';
 import { useSSEInvalidation } from './use-sse-invalidation';
 
 let fetches = 0;

@@ -1,9 +1,10 @@
 import type { ServerResponse } from 'node:http';
+import { until } from '@ssekit/testing';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { render, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { frame, open, serve, testHub, until } from '../test/sse';
+import { frame, open, serve, testHub } from '../test/sse';
 import { useSSEQuery } from './use-sse-query';
 
 function setup(client: QueryClient, Hub: (p: { children: ReactNode }) => ReactNode) {

@@ -54,12 +54,3 @@ export function testHub(graceMs = 20): {
     wrapper: ({ children }) => <SSEProvider hub={hub}>{children}</SSEProvider>,
   };
 }
-
-/** Resolves once `fn` returns true (checked every 5 ms), or rejects after `timeoutMs`. */
-export async function until(fn: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!fn()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
