@@ -1,3 +1,4 @@
+import { until } from '@ssekit/testing/until';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './connect';
 import { crossTab } from './cross-tab';
@@ -23,16 +24,6 @@ async function openTab(
   document.body.append(frame);
   const tab = await until(() => (frame.contentWindow as { tab?: TabRecord } | null)?.tab);
   return { frame, tab };
-}
-
-async function until<T>(probe: () => T | undefined | null | false, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${probe}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 /** The ids a tab saw are consecutive, without a gap or a repeat, and end at `last`. */

@@ -1,4 +1,4 @@
-import { startServer, type TestServer } from '@ssekit/testing';
+import { startServer, type TestServer, until } from '@ssekit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './connect';
 import { createHub } from './hub';
@@ -16,11 +16,6 @@ const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** Resolves once `fn` returns true (checked every 2 ms). */
-async function until(fn: () => boolean): Promise<void> {
-  while (!fn()) await new Promise((r) => setTimeout(r, 2));
-}
 
 /** A server that sends `first` at once and keeps every response open; `push` writes to all. */
 async function pushServer(first: string) {

@@ -1,3 +1,4 @@
+import { until } from '@ssekit/testing/until';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatPageRecord } from './test/chat-page';
 
@@ -6,16 +7,6 @@ afterEach(() => {
   for (const frame of frames.splice(0)) frame.remove();
   sessionStorage.clear();
 });
-
-async function until<T>(probe: () => T | undefined | null | false, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${probe}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** The whole answer to `prompt`, read from the mock server's plain (non-run) chat at once. */
 async function expectedAnswer(prompt: string): Promise<string> {
@@ -26,6 +17,9 @@ async function expectedAnswer(prompt: string): Promise<string> {
     .map((block) => JSON.parse(block.slice(block.indexOf('data: ') + 6)).text as string)
     .join('');
 }
+
+/** A page load, a mock chat run and a reload take a while in a busy Chromium. */
+const LIMIT = 20_000;
 
 const answerOf = (frame: HTMLIFrameElement) =>
   (frame.contentWindow as unknown as { answer?: ChatPageRecord } | null)?.answer;
@@ -42,7 +36,7 @@ describe('a resumable run in real Chromium', () => {
       const answer = answerOf(frame);
       // Past the first cut (dropAfter): the POST's connection was dropped and joined by GET.
       return answer && answer.text.length > 150 && answer;
-    });
+    }, LIMIT);
     expect(first.rejoined).toBe(false);
     expect(first.status).toBe('streaming');
     const before = first.text;
@@ -50,9 +44,9 @@ describe('a resumable run in real Chromium', () => {
     const second = await until(() => {
       const answer = answerOf(frame);
       return answer && answer !== first && answer;
-    });
+    }, LIMIT);
     expect(second.rejoined).toBe(true);
-    await until(() => second.status === 'done');
+    await until(() => second.status === 'done', LIMIT);
     expect(expected.startsWith(before)).toBe(true);
     expect(second.text).toBe(expected);
     expect(sessionStorage.length).toBe(0);
