@@ -5,9 +5,10 @@ import {
   inspectedStreams,
   type SSEEvent,
 } from '@ssekit/core';
+import { until } from '@ssekit/testing';
 import { describe, expect, it } from 'vitest';
 import { createDevtoolsStore } from './devtools-store';
-import { frame, later, pushServer, until } from './test/server';
+import { frame, later, pushServer } from './test/server';
 
 const fast = { retry: { initialMs: 10, maxMs: 20 } };
 

@@ -44,12 +44,3 @@ export async function pushServer(first = ''): Promise<PushServer> {
     open: () => responses.size,
   });
 }
-
-/** Resolves once `fn` returns true (checked every 5 ms), or rejects after `timeoutMs`. */
-export async function until(fn: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!fn()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
