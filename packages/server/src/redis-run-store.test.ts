@@ -1,6 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { RUN_ID_HEADER } from '@ssekit/core';
 import { startServer } from '@ssekit/testing';
 import { Redis } from 'ioredis';
@@ -8,35 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisBroker } from './redis';
 import { redisRunStore } from './redis-run-store';
 import { createRuns, type Generate } from './runs';
-import { openStream } from './test-helpers';
+import { openStream, startRedis, type TestRedis } from './test-helpers';
 
-let redisServer: ChildProcess;
+let redis: TestRedis;
 let port: number;
 
 beforeAll(async () => {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  port = (probe.address() as { port: number }).port;
-  await new Promise((r) => probe.close(r));
-  redisServer = spawn('/usr/bin/redis-server', [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-  ]);
-  let out = '';
-  redisServer.stdout?.on('data', (c: Buffer) => (out += c));
-  while (!out.includes('Ready to accept connections')) await once(redisServer.stdout!, 'data');
+  redis = await startRedis();
+  port = redis.port;
 });
 
-afterAll(async () => {
-  redisServer.kill();
-  await once(redisServer, 'exit');
-});
+afterAll(() => redis.stop());
 
 /** A generation of `total` tokens, each sent once allowed by `release(n)`. */
 function gated(total: number) {
