@@ -36,13 +36,15 @@ async function restartingServer() {
   return { publish, restart, sessions: () => channel.size };
 }
 
-function wrap(client: QueryClient) {
+/** A render function for one client and one test hub (a remount shares the hub's connection). */
+function renderer(client: QueryClient) {
   const Hub = testHub().wrapper;
-  return ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={client}>
-      <Hub>{children}</Hub>
-    </QueryClientProvider>
-  );
+  return (ui: ReactNode) =>
+    render(
+      <QueryClientProvider client={client}>
+        <Hub>{ui}</Hub>
+      </QueryClientProvider>,
+    );
 }
 
 let url = '';
@@ -92,6 +94,16 @@ function Reader() {
   return <p data-testid="values">{(data ?? []).join(',')}</p>;
 }
 
+/** A cache writer and a plain reader of the same key. */
+function WriterAndReader() {
+  return (
+    <>
+      <Writer />
+      <Reader />
+    </>
+  );
+}
+
 function Orders() {
   const { data } = useQuery({
     queryKey: ['orders'],
@@ -110,12 +122,8 @@ describe('TanStack Query and a server that loses its history', () => {
   it('sseQueryOptions: the data starts over on the reset, never mixing the two histories', async () => {
     const server = await restartingServer();
     const client = new QueryClient();
-    const Wrapper = wrap(client);
-    const view = render(
-      <Wrapper>
-        <Feed />
-      </Wrapper>,
-    );
+    const show = renderer(client);
+    const view = show(<Feed />);
     await waitFor(() => expect(server.sessions()).toBe(1));
     server.publish(1, 2, 3);
     await waitFor(() => expect(view.getByTestId('feed').textContent).toBe('1,2,3'));
@@ -132,13 +140,8 @@ describe('TanStack Query and a server that loses its history', () => {
   it('useSSEQuery: the cache entry starts over from `initial`, and readers see the new history', async () => {
     const server = await restartingServer();
     const client = new QueryClient();
-    const Wrapper = wrap(client);
-    const view = render(
-      <Wrapper>
-        <Writer />
-        <Reader />
-      </Wrapper>,
-    );
+    const show = renderer(client);
+    const view = show(<WriterAndReader />);
     await waitFor(() => expect(server.sessions()).toBe(1));
     server.publish(1, 2, 3);
     await waitFor(() => expect(view.getByTestId('values').textContent).toBe('1,2,3'));
@@ -156,13 +159,8 @@ describe('TanStack Query and a server that loses its history', () => {
     const server = await restartingServer();
     const client = new QueryClient();
     client.setQueryData(['values'], [7, 8]); // left by an earlier mount: a remount continues it
-    const Wrapper = wrap(client);
-    const view = render(
-      <Wrapper>
-        <Writer />
-        <Reader />
-      </Wrapper>,
-    );
+    const show = renderer(client);
+    const view = show(<WriterAndReader />);
     await waitFor(() => expect(server.sessions()).toBe(1));
     server.publish(1, 2);
     await waitFor(() => expect(view.getByTestId('values').textContent).toBe('7,8,1,2'));
@@ -179,13 +177,8 @@ describe('TanStack Query and a server that loses its history', () => {
     const server = await restartingServer();
     const client = new QueryClient();
     client.setQueryData(['values'], [7, 8]); // left by an earlier mount: a remount continues it
-    const Wrapper = wrap(client);
-    const view = render(
-      <Wrapper>
-        <Writer />
-        <Reader />
-      </Wrapper>,
-    );
+    const show = renderer(client);
+    const view = show(<WriterAndReader />);
     await waitFor(() => expect(server.sessions()).toBe(1));
     server.publish(1, 2);
     await waitFor(() => expect(view.getByTestId('values').textContent).toBe('7,8,1,2'));
@@ -194,12 +187,7 @@ describe('TanStack Query and a server that loses its history', () => {
     await waitFor(() => expect(view.getByTestId('values').textContent).toBe(''));
     expect(client.getQueryData(['values'])).toEqual([]);
     view.unmount();
-    const again = render(
-      <Wrapper>
-        <Writer />
-        <Reader />
-      </Wrapper>,
-    );
+    const again = show(<WriterAndReader />);
     await waitFor(() => expect(server.sessions()).toBe(1));
     server.publish(10);
     await waitFor(() => expect(again.getByTestId('values').textContent).toBe('10'));
@@ -210,12 +198,8 @@ describe('TanStack Query and a server that loses its history', () => {
   it('useSSEQuery without `initial`: a reset with nothing retained makes the query pending again', async () => {
     const server = await restartingServer();
     const client = new QueryClient();
-    const Wrapper = wrap(client);
-    const view = render(
-      <Wrapper>
-        <LatestWriter />
-      </Wrapper>,
-    );
+    const show = renderer(client);
+    const view = show(<LatestWriter />);
     await waitFor(() => expect(server.sessions()).toBe(1));
     server.publish(1, 2);
     await waitFor(() => expect(client.getQueryData(['values'])).toBe(2));
@@ -232,12 +216,12 @@ describe('TanStack Query and a server that loses its history', () => {
   it('useSSEInvalidation: a reset refetches every key of its map (events may have been missed)', async () => {
     const server = await restartingServer();
     const client = new QueryClient();
-    const Wrapper = wrap(client);
-    const view = render(
-      <Wrapper>
+    const show = renderer(client);
+    const view = show(
+      <>
         <Orders />
         <Invalidator />
-      </Wrapper>,
+      </>,
     );
     await waitFor(() => expect(server.sessions()).toBe(1));
     await waitFor(() => expect(view.getByTestId('orders').textContent).toBe('1'));
