@@ -12,40 +12,36 @@ type Source = Pick<EventStream, 'on' | 'onStatus' | 'status' | 'error'>;
  */
 export function iterate(source: Source, limit = ITERATOR_QUEUE_LIMIT): AsyncIterator<SSEEvent> {
   let queue: SSEEvent[] = [];
-  let done = false;
-  let failure: Error | null = null;
+  /** Set once the source closed (or the reader returned): the error to throw, or null. */
+  let ended: Error | null | undefined;
   /** Wakes a `next()` that waits for an event or the end. */
-  let wake: (() => void) | null = null;
+  let wake = () => {};
   const end = (error: Error | null) => {
-    if (done) return;
-    done = true;
-    failure = error;
+    if (ended !== undefined) return;
+    ended = error;
     offEvent();
     offStatus();
-    wake?.();
+    wake();
   };
   const offEvent = source.on('*', (event) => {
     if (queue.push(event) > limit) queue.shift();
-    wake?.();
+    wake();
   });
-  const offStatus = source.onStatus((status) => {
-    if (status === 'closed') end(source.error);
-  });
+  const offStatus = source.onStatus((status) => status === 'closed' && end(source.error));
   if (source.status === 'closed') end(source.error);
 
   return {
     async next() {
-      while (queue.length === 0 && !done) await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
-      if (queue.length > 0) return { value: queue.shift() as SSEEvent, done: false };
-      const error = failure;
-      failure = null;
+      while (!queue.length && ended === undefined) await new Promise<void>((r) => (wake = r));
+      if (queue.length) return { value: queue.shift()!, done: false };
+      const error = ended;
+      ended = null;
       if (error) throw error;
       return { value: undefined, done: true };
     },
     async return() {
       end(null);
-      failure = null;
+      ended = null;
       queue = [];
       return { value: undefined, done: true };
     },

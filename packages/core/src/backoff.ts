@@ -12,41 +12,28 @@ export interface Backoff {
   setBase(ms: number): void;
 }
 
-export const RETRY_DEFAULTS = {
-  initialMs: 1000,
-  maxMs: 30_000,
-  factor: 2,
-  jitter: 0.5,
-  maxAttempts: Number.POSITIVE_INFINITY,
-} as const satisfies Required<RetryOptions>;
-
 /**
- * Creates a backoff. The n-th failure in a row waits `min(maxMs, base * factor^(n-1))`,
- * of which the fraction `jitter` is randomised downwards (so delays never exceed the cap).
+ * Creates a backoff (defaults: `initialMs` 1000, `maxMs` 30000, `factor` 2, `jitter` 0.5). The
+ * n-th failure in a row waits `min(maxMs, base * factor^(n-1))`, of which the fraction `jitter`
+ * is randomised downwards (so delays never exceed the cap).
  */
 export function createBackoff(
-  options: RetryOptions = {},
+  { initialMs = 1000, maxMs = 30_000, factor = 2, jitter = 0.5 }: RetryOptions = {},
   random: () => number = Math.random,
 ): Backoff {
-  const maxMs = options.maxMs ?? RETRY_DEFAULTS.maxMs;
-  const factor = options.factor ?? RETRY_DEFAULTS.factor;
-  const jitter = Math.min(1, Math.max(0, options.jitter ?? RETRY_DEFAULTS.jitter));
-  let base = options.initialMs ?? RETRY_DEFAULTS.initialMs;
-  let failures = 0;
-  return {
-    get failures() {
-      return failures;
-    },
+  const spread = Math.min(1, Math.max(0, jitter));
+  const backoff = {
+    failures: 0,
     fail() {
-      failures++;
-      const delay = Math.min(maxMs, base * factor ** (failures - 1));
-      return Math.round(delay * (1 - jitter * random()));
+      const delay = Math.min(maxMs, initialMs * factor ** this.failures++);
+      return Math.round(delay * (1 - spread * random()));
     },
     reset() {
-      failures = 0;
+      this.failures = 0;
     },
-    setBase(ms) {
-      base = ms;
+    setBase(ms: number) {
+      initialMs = ms;
     },
   };
+  return backoff;
 }

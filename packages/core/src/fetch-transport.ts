@@ -11,75 +11,69 @@ export const MAX_RETRY_AFTER_MS = 10 * 60_000;
  * only `accept` (CORS-safelisted) and, when resuming, `last-event-id`; caches are bypassed with
  * `cache: 'no-store'` rather than a header, so a plain cross-origin GET needs no preflight.
  */
-export const fetchTransport: Transport = { name: 'fetch', open: openFetch };
-
-async function openFetch(
-  ...[request, sink, signal]: Parameters<Transport['open']>
-): ReturnType<Transport['open']> {
-  const doFetch = request.fetch ?? globalThis.fetch;
-  const headers = new Headers(request.headers);
-  headers.set('accept', 'text/event-stream');
-  if (request.lastEventId) headers.set('last-event-id', request.lastEventId);
-  const init: RequestInit = { method: request.method, headers, signal, cache: 'no-store' };
-  if (request.body != null) init.body = request.body;
-  if (request.credentials) init.credentials = request.credentials;
-  const response = await doFetch(request.url, init);
-
-  if (response.status === 204) {
-    await response.body?.cancel();
-    return 'stop';
-  }
-  if (!response.ok) {
-    const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-    const body = await readBoundedText(response, MAX_ERROR_BODY);
-    throw new HttpError(response.status, body, { fatal: !retryable, retryAfterMs });
-  }
-  const contentType = response.headers.get('content-type') ?? '';
-  if (!/^text\/event-stream\s*(;|$)/i.test(contentType.trim())) {
-    await response.body?.cancel();
-    throw new ContentTypeError(contentType);
-  }
-  sink.open();
-  if (!response.body) return 'end';
-  const reader = response.body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return 'end';
-      sink.chunk(value);
+export const fetchTransport: Transport = {
+  name: 'fetch',
+  async open({ url, method, headers, body, credentials, fetch, lastEventId }, sink, signal) {
+    const request = new Headers(headers);
+    request.set('accept', 'text/event-stream');
+    if (lastEventId) request.set('last-event-id', lastEventId);
+    const response = await (fetch ?? globalThis.fetch)(url, {
+      method,
+      headers: request,
+      body,
+      credentials,
+      signal,
+      cache: 'no-store',
+    });
+    const { status } = response;
+    const reader = response.body?.getReader();
+    if (status === 204) {
+      await reader?.cancel();
+      return 'stop';
     }
-  } finally {
-    reader.releaseLock();
-  }
-}
+    if (!response.ok) {
+      throw new HttpError(status, await readText(reader), {
+        fatal: status < 500 && status !== 408 && status !== 429,
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      });
+    }
+    const type = response.headers.get('content-type') ?? '';
+    if (!/^text\/event-stream\s*(;|$)/i.test(type.trim())) {
+      await reader?.cancel();
+      throw new ContentTypeError(type);
+    }
+    sink.open();
+    try {
+      for (;;) {
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done) return 'end';
+        sink.chunk(chunk.value);
+      }
+    } finally {
+      reader?.releaseLock();
+    }
+  },
+};
 
 /** `Retry-After` as delay-seconds or an HTTP-date, in ms (capped); undefined when absent or bad. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
-  if (Number.isNaN(ms)) return undefined;
-  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+  const ms = value ? (/^\s*\d+\s*$/.test(value) ? +value * 1000 : Date.parse(value) - now) : NaN;
+  return Number.isNaN(ms) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }
 
-/** Reads at most `max` characters of a body, then cancels the rest. */
-async function readBoundedText(response: Response, max: number): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
+/** At most `MAX_ERROR_BODY` characters of an error body; the rest is cancelled. */
+async function readText(reader: ReadableStreamDefaultReader<Uint8Array> | undefined) {
   const decoder = new TextDecoder();
   let text = '';
   try {
-    while (text.length < max) {
+    while (reader && text.length < MAX_ERROR_BODY) {
       const { done, value } = await reader.read();
       if (done) break;
       text += decoder.decode(value, { stream: true });
     }
-    text += decoder.decode();
   } catch {
-    // The error status is what matters; a body cut short is still reported as far as read.
-  } finally {
-    await reader.cancel().catch(() => {});
+    // The status is what matters; a body cut short is still reported as far as it was read.
   }
-  return text.slice(0, max);
+  reader?.cancel().catch(() => {});
+  return text.slice(0, MAX_ERROR_BODY);
 }

@@ -1,14 +1,7 @@
-import { type Backoff, createBackoff } from './backoff';
-import {
-  droppedError,
-  HttpError,
-  notResumableError,
-  RetryLimitError,
-  SSEError,
-  toError,
-} from './errors';
+import { createBackoff } from './backoff';
+import { HttpError, RetryLimitError, SSEError, toError } from './errors';
 import { type Tracked, track, untrack } from './inspect';
-import { createParser, type Parser } from './parser';
+import { createParser } from './parser';
 import { transportRequest } from './request';
 import { RetryWait } from './retry-wait';
 import { StreamBase } from './stream-base';
@@ -29,15 +22,15 @@ type Ended = 'end' | 'stop' | AbortKind | Error;
 export class ReconnectingStream extends StreamBase {
   readonly #options: ConnectOptions;
   readonly #transport: Transport;
-  /** Names the transport must receive besides those listened to: the reset event, `events`. */
-  readonly #alwaysNames: string[];
   readonly #resetEvent: string | null;
-  readonly #backoff: Backoff;
-  readonly #maxAttempts: number;
-  readonly #parser: Parser;
+  readonly #backoff;
+  readonly #parser;
   readonly #wait = new RetryWait();
+  readonly #watchdog;
+  /** A request that is not sent again by itself (not GET or HEAD: a prompt, say). */
+  readonly #sendsOnce: boolean;
   /** Set by the `page` option: offline, or hidden with `pauseWhenHidden`. */
-  #pagePaused = false;
+  #paused = false;
   #unwatchPage: (() => void) | undefined;
   #failures = 0;
   /** The last 401/403 was followed by `onUnauthorized`; a second one in a row is fatal. */
@@ -48,32 +41,27 @@ export class ReconnectingStream extends StreamBase {
   /** Whether the current attempt got a stream (so a failure now is a drop mid-stream). */
   #attemptOpened = false;
   #closed = false;
-  /** A request that is not sent again by itself (not GET or HEAD: a prompt, say). */
-  readonly #sendsOnce: boolean;
   /** The current attempt's controller, and why the stream aborted it (if it did). */
   #current: AbortController | null = null;
   #why: AbortKind = 'close';
   /** The id the current connection resumed from (sent as `Last-Event-ID`). */
   #resumedFrom = '';
-  readonly #watchdog: Watchdog;
   readonly #onSignalAbort = () => this.close();
   /** What an attached inspector sees (see `inspect`); unset for a stream closed at birth. */
   #seen: Tracked | undefined;
 
   constructor(url: string, options: ConnectOptions, transport: Transport) {
     super(url);
+    const { method = 'GET', retry, signal, page } = options;
     this.#options = options;
     this.#transport = transport;
     this.lastEventId = options.lastEventId ?? '';
-    this.#sendsOnce = !/^(GET|HEAD)$/i.test(options.method ?? 'GET');
-    this.#backoff = createBackoff(options.retry);
-    this.#maxAttempts = options.retry?.maxAttempts ?? Number.POSITIVE_INFINITY;
+    this.#sendsOnce = !/^(GET|HEAD)$/i.test(method);
+    this.#backoff = createBackoff(retry);
     this.#watchdog = new Watchdog(options.idleTimeoutMs, options.maxConnectionAgeMs, (why) =>
       this.#abort(why),
     );
     this.#resetEvent = options.resetEvent === undefined ? 'reset' : options.resetEvent;
-    this.#alwaysNames = [...(options.events ?? [])];
-    if (this.#resetEvent) this.#alwaysNames.push(this.#resetEvent);
     this.#parser = createParser(
       {
         onEvent: (event) => {
@@ -85,12 +73,12 @@ export class ReconnectingStream extends StreamBase {
       },
       { maxEventBytes: options.maxEventBytes, lastEventId: this.lastEventId },
     );
-    if (options.signal?.aborted) {
+    if (signal?.aborted) {
       this.#closed = true;
       this.status = 'closed';
       return;
     }
-    options.signal?.addEventListener('abort', this.#onSignalAbort);
+    signal?.addEventListener('abort', this.#onSignalAbort);
     this.#seen = track({
       stream: this,
       options,
@@ -99,9 +87,15 @@ export class ReconnectingStream extends StreamBase {
       drop: () => this.#abort('drop'),
       deliver: (event) => this.listeners.emit(event),
     });
-    this.#unwatchPage = options.page?.watch({
-      method: (options.method ?? 'GET').toUpperCase(),
-      setPaused: (paused) => this.#setPaused(paused),
+    this.#unwatchPage = page?.watch({
+      method: method.toUpperCase(),
+      setPaused: (paused) => {
+        if (this.#closed) return;
+        this.#paused = paused;
+        if (!paused) return this.#wait.wake();
+        this.#abort('pause');
+        if (this.status === 'open') this.setStatus('reconnecting');
+      },
       reconnect: () => this.reconnect(),
     });
     void this.#run();
@@ -127,11 +121,10 @@ export class ReconnectingStream extends StreamBase {
     /** Still `connecting`, or a planned roll-over (max age) that stays `open` meanwhile. */
     let quiet = true;
     while (!this.#closed) {
-      while (this.#pagePaused && !this.#closed) {
-        if (this.status === 'open') this.setStatus('reconnecting');
+      if (this.#paused) {
         await this.#wait.wait(null);
+        continue;
       }
-      if (this.#closed) return;
       if (!quiet) this.setStatus('reconnecting');
       const ended = await this.#attempt();
       if (this.#closed) return;
@@ -144,52 +137,49 @@ export class ReconnectingStream extends StreamBase {
       }
       if (ended === 'wake') this.#backoff.reset();
       if (typeof ended === 'string' && ended !== 'idle' && ended !== 'drop') continue;
-      const error = typeof ended === 'string' ? droppedError(ended === 'idle') : ended;
-      if (await this.#refreshAuth(error)) continue;
-      if (error instanceof SSEError && error.fatal) return this.#finish(error);
-      if (this.#sendsOnce && this.#attemptOpened && this.lastEventId === '') {
-        return this.#finish(notResumableError(error));
+      const idle = ended === 'idle';
+      const error =
+        typeof ended === 'string'
+          ? new SSEError(
+              idle ? 'idle-timeout' : 'dropped',
+              idle ? 'No data within idleTimeoutMs' : 'Dropped (simulated)',
+              { fatal: false },
+            )
+          : ended;
+      const refresh = this.#options.onUnauthorized;
+      // A 401/403 with `onUnauthorized` (a token refresh): reconnect at once, resuming; a
+      // second one in a row is fatal.
+      if (
+        refresh &&
+        !this.#refreshedAuth &&
+        error instanceof HttpError &&
+        (error.status === 401 || error.status === 403)
+      ) {
+        this.#refreshedAuth = true;
+        this.report(error);
+        try {
+          await refresh(error);
+        } catch (cause) {
+          return this.#finish(toError(cause));
+        }
+        continue;
       }
-      if (!(await this.#fail(error))) return;
+      if (error instanceof SSEError && error.fatal) return this.#finish(error);
+      if (this.#sendsOnce && this.#attemptOpened && !this.lastEventId) {
+        return this.#finish(
+          new SSEError('not-resumable', 'Dropped with no event ID to resume from: not re-sent', {
+            cause: error,
+          }),
+        );
+      }
+      if (++this.#failures >= (this.#options.retry?.maxAttempts ?? Number.POSITIVE_INFINITY)) {
+        return this.#finish(new RetryLimitError(this.#failures, error));
+      }
+      this.report(error);
+      await this.#retryIn(
+        Math.max(this.#backoff.fail(), (error as Partial<HttpError>).retryAfterMs ?? 0),
+      );
     }
-  }
-
-  /**
-   * A 401/403 with `onUnauthorized`: calls it (a token refresh) and returns true to reconnect at
-   * once with the same `Last-Event-ID`; false for any other error, or a second 401/403 in a row.
-   */
-  async #refreshAuth(error: Error): Promise<boolean> {
-    const refresh = this.#options.onUnauthorized;
-    if (
-      !refresh ||
-      this.#refreshedAuth ||
-      !(error instanceof HttpError) ||
-      (error.status !== 401 && error.status !== 403)
-    ) {
-      return false;
-    }
-    this.#refreshedAuth = true;
-    this.report(error);
-    try {
-      await refresh(error);
-    } catch (cause) {
-      this.#finish(toError(cause));
-      return true;
-    }
-    return !this.#closed;
-  }
-
-  /** Counts a failed attempt; waits for the retry (true) or gives up (false). */
-  async #fail(error: Error): Promise<boolean> {
-    if (++this.#failures >= this.#maxAttempts) {
-      this.#finish(new RetryLimitError(this.#failures, error));
-      return false;
-    }
-    this.report(error);
-    const delay = this.#backoff.fail();
-    const retryAfter = error instanceof HttpError ? (error.retryAfterMs ?? 0) : 0;
-    await this.#retryIn(Math.max(delay, retryAfter));
-    return !this.#closed;
   }
 
   async #attempt(): Promise<Ended> {
@@ -202,7 +192,7 @@ export class ReconnectingStream extends StreamBase {
     this.#watchdog.touch();
     try {
       const request = await transportRequest(this.url, this.#options, this.lastEventId);
-      if (signal.aborted) return this.#why;
+      signal.throwIfAborted();
       this.#resumedFrom = this.lastEventId;
       return await this.#transport.open(request, this.#sink, signal);
     } catch (error) {
@@ -217,18 +207,16 @@ export class ReconnectingStream extends StreamBase {
   readonly #sink: TransportSink = {
     open: () => {
       this.#attemptOpened = true;
-      this.#watchdog.touch();
       this.#watchdog.opened();
       this.#failures = 0;
       this.#refreshedAuth = false;
       this.#backoff.reset();
       this.error = null;
-      const resumed = this.#opened;
-      this.#opened = true;
       this.setStatus('open');
-      if (resumed && this.#unresumable && this.lastEventId === '') {
+      if (this.#opened && this.#unresumable && !this.lastEventId) {
         this.emitReset({ reason: 'unresumable', data: '', lastEventId: '' });
       }
+      this.#opened = true;
       this.#unresumable = false;
     },
     chunk: (bytes) => {
@@ -246,7 +234,11 @@ export class ReconnectingStream extends StreamBase {
       this.report(error);
       this.setStatus('reconnecting');
     },
-    names: () => [...this.listeners.names(), ...this.#alwaysNames],
+    names: () => [
+      ...this.listeners.names(),
+      ...(this.#options.events ?? []),
+      ...(this.#resetEvent ? [this.#resetEvent] : []),
+    ],
     watchNames: (fn) => this.listeners.added.add(fn),
   };
 
@@ -255,7 +247,7 @@ export class ReconnectingStream extends StreamBase {
     if (!current || current.signal.aborted) return;
     this.#watchdog.stop();
     this.#why = why;
-    current.abort(new SSEError('aborted', `Connection ended (${why})`, { fatal: false }));
+    current.abort();
   }
 
   /** Status `reconnecting` with `nextRetryAt` set, until the retry is due (or woken early). */
@@ -267,17 +259,8 @@ export class ReconnectingStream extends StreamBase {
     return wait;
   }
 
-  /** From the page lifecycle: pause (drop the connection) or resume (wake a waiting retry). */
-  #setPaused(paused: boolean) {
-    if (this.#closed) return;
-    this.#pagePaused = paused;
-    if (!paused) return this.#wait.wake();
-    this.#abort('pause');
-    if (this.status === 'open') this.setStatus('reconnecting');
-  }
-
   #dispatch(event: SSEEvent) {
-    if (event.id === '') this.#unresumable = true;
+    if (!event.id) this.#unresumable = true;
     if (event.event === this.#resetEvent) {
       this.emitReset({ reason: 'server', data: event.data, lastEventId: this.#resumedFrom });
     }
@@ -292,8 +275,8 @@ export class ReconnectingStream extends StreamBase {
     this.#wait.wake();
     this.#unwatchPage?.();
     this.#options.signal?.removeEventListener('abort', this.#onSignalAbort);
+    this.error = null;
     if (error) this.report(error);
-    else this.error = null;
     this.setStatus('closed');
     if (this.#seen) untrack(this.#seen);
     this.listeners.clear();

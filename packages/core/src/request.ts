@@ -8,17 +8,23 @@ import type { ConnectOptions } from './types';
  */
 export async function transportRequest(
   url: string,
-  options: ConnectOptions,
+  {
+    method = 'GET',
+    headers = {},
+    body,
+    credentials,
+    fetch,
+    lastEventIdParam: param,
+  }: ConnectOptions,
   lastEventId: string,
 ): Promise<TransportRequest> {
-  const { headers, lastEventIdParam: param } = options;
   return {
     url: param ? withQueryParam(url, param, lastEventId) : url,
-    method: options.method ?? 'GET',
-    headers: typeof headers === 'function' ? await headers() : (headers ?? {}),
-    body: options.body,
-    credentials: options.credentials,
-    fetch: options.fetch,
+    method,
+    headers: typeof headers === 'function' ? await headers() : headers,
+    body,
+    credentials,
+    fetch,
     lastEventId: param ? '' : lastEventId,
   };
 }
@@ -29,11 +35,8 @@ export async function transportRequest(
  */
 export function withQueryParam(url: string, name: string, value: string): string {
   if (!value) return url;
-  const hashAt = url.indexOf('#');
-  const hash = hashAt < 0 ? '' : url.slice(hashAt);
-  const [path = '', query = ''] = (hashAt < 0 ? url : url.slice(0, hashAt)).split(/\?(.*)/s);
   const key = encodeURIComponent(name);
-  const kept = query.split('&').filter((pair) => pair && pair.split('=')[0] !== key);
-  kept.push(`${key}=${encodeURIComponent(value)}`);
-  return `${path}?${kept.join('&')}${hash}`;
+  const [, path, query, hash] = /^([^?#]*)\??([^#]*)(.*)$/s.exec(url) as string[];
+  const kept = query!.split('&').filter((pair) => pair && pair.split('=')[0] !== key);
+  return `${path}?${[...kept, `${key}=${encodeURIComponent(value)}`].join('&')}${hash}`;
 }

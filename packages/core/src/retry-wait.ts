@@ -5,25 +5,20 @@
 export class RetryWait {
   /** When the wait ends (epoch ms); null when not waiting, or waiting with no deadline. */
   due: number | null = null;
-  #wake: (() => void) | null = null;
+  /** Ends the wait now, if there is one. */
+  wake = () => {};
 
   /** Waits `ms` (with null, until woken). */
   wait(ms: number | null): Promise<void> {
     return new Promise((resolve) => {
-      const timer = ms === null ? undefined : setTimeout(() => wake(), ms);
-      const wake = () => {
+      const timer = ms === null ? undefined : setTimeout(() => this.wake(), ms);
+      this.due = ms === null ? null : Date.now() + ms;
+      this.wake = () => {
         clearTimeout(timer);
-        if (this.#wake === wake) this.#wake = null;
+        this.wake = () => {};
         this.due = null;
         resolve();
       };
-      this.due = ms === null ? null : Date.now() + ms;
-      this.#wake = wake;
     });
-  }
-
-  /** Ends the wait now, if there is one. */
-  wake(): void {
-    this.#wake?.();
   }
 }

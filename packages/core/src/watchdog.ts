@@ -7,39 +7,32 @@ export const WAKE_LATE_MS = 5000;
  * frozen): the connection is then checked at once, without counting a failure.
  */
 export class Watchdog {
-  readonly #idleMs: number;
-  readonly #ageMs: number;
-  readonly #expire: (why: 'idle' | 'age' | 'wake') => void;
-  #idleDue = 0;
   #idle: ReturnType<typeof setTimeout> | undefined;
   #age: ReturnType<typeof setTimeout> | undefined;
 
   /** Limits that are missing, zero or negative are off. */
   constructor(
-    idleMs: number | undefined,
-    ageMs: number | undefined,
-    expire: (why: 'idle' | 'age' | 'wake') => void,
-  ) {
-    this.#idleMs = idleMs ?? 0;
-    this.#ageMs = ageMs ?? 0;
-    this.#expire = expire;
-  }
+    readonly idleMs = 0,
+    readonly ageMs = 0,
+    readonly expire: (why: 'idle' | 'age' | 'wake') => void,
+  ) {}
 
   /** Activity (an attempt began, bytes arrived): restarts the idle timer. */
   touch(): void {
-    if (this.#idleMs <= 0) return;
+    const ms = this.idleMs;
+    if (ms <= 0) return;
     clearTimeout(this.#idle);
-    this.#idleDue = Date.now() + this.#idleMs;
-    this.#idle = setTimeout(() => {
-      const late = Date.now() - this.#idleDue;
-      this.#fire(late > Math.max(WAKE_LATE_MS, this.#idleMs) ? 'wake' : 'idle');
-    }, this.#idleMs);
+    const due = Date.now() + ms;
+    this.#idle = setTimeout(
+      () => this.#fire(Date.now() - due > Math.max(WAKE_LATE_MS, ms) ? 'wake' : 'idle'),
+      ms,
+    );
   }
 
-  /** The connection opened: starts the age timer. */
+  /** The connection opened: restarts the idle timer and starts the age timer. */
   opened(): void {
-    if (this.#ageMs <= 0 || this.#age !== undefined) return;
-    this.#age = setTimeout(() => this.#fire('age'), this.#ageMs);
+    this.touch();
+    if (this.ageMs > 0) this.#age ??= setTimeout(() => this.#fire('age'), this.ageMs);
   }
 
   /** Clears both timers. */
@@ -51,6 +44,6 @@ export class Watchdog {
 
   #fire(why: 'idle' | 'age' | 'wake') {
     this.stop();
-    this.#expire(why);
+    this.expire(why);
   }
 }
