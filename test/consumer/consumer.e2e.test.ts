@@ -4,9 +4,12 @@
 // a Next.js App Router app; one install from the repository's pnpm store), type-checks each
 // with `skipLibCheck: false`, builds and serves them, and drives them in Chromium against the
 // mock server's bin (from its tarball) on another origin, counting requests at the server.
+// The TypeScript examples of the READMEs and docs pages are type-checked in the Vite app, as a
+// reader pasting them would.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '@ssekit/testing';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +28,7 @@ import {
   VITE_TICKER,
 } from './harness/checks';
 import { type CountingProxy, startCountingProxy } from './harness/counting-proxy';
+import { type DocSnippet, writeDocSnippets } from './harness/doc-snippets';
 import { ENTRIES, type EntryLoad, loadEntries } from './harness/node-entries';
 import { openPage, untilInPage, type WatchedPage } from './harness/page';
 import { freePort, limiter, Processes, run } from './harness/processes';
@@ -41,6 +45,8 @@ let apps: ConsumerApps;
 let proxy: CountingProxy;
 let browser: Browser;
 let entries: Promise<Record<string, EntryLoad>>;
+let snippets: DocSnippet[];
+let docsTypecheck: Promise<unknown>;
 /** Per app: its type-check, its build, and the URL it is served on once built. */
 const jobs = new Map<
   App,
@@ -94,6 +100,7 @@ function startNextApp(app: App) {
 
 beforeAll(async () => {
   apps = writeConsumerWorkspace(work, packAll(join(work, 'packs')));
+  snippets = writeDocSnippets(fileURLToPath(new URL('../..', import.meta.url)), apps.vite.dir);
   await installConsumerWorkspace(work);
   entries = later(loadEntries(apps.vite.dir));
   // The mock server's bin from its tarball, behind a proxy that counts requests.
@@ -104,6 +111,9 @@ beforeAll(async () => {
   });
   proxy = await startCountingProxy(mockUrl);
   startViteApp(apps.vite);
+  docsTypecheck = later(
+    heavy(() => run('node_modules/.bin/tsc', ['-p', 'tsconfig.docs.json'], apps.vite.dir)),
+  );
   startViteApp(apps.viteLowest);
   startNextApp(apps.next);
   browser = await chromium.launch(chromiumLaunchOptions);
@@ -132,6 +142,13 @@ describe('every entry point in Node, from the installed tarballs', () => {
   it("the mock server's bin serves the scenarios", async () => {
     const index = await (await fetch(`${proxy.url}/sse/`)).json();
     expect(JSON.stringify(index)).toContain('ticker');
+  });
+});
+
+describe('the docs, pasted into the Vite app', () => {
+  it('every TypeScript example of the READMEs and docs pages type-checks as written', async () => {
+    expect(snippets.length).toBeGreaterThan(30);
+    await docsTypecheck;
   });
 });
 

@@ -16,6 +16,7 @@ const LATEST = {
   typescript: '5.9.3',
   vite: '8.3.8',
   '@vitejs/plugin-react': '6.3.0',
+  ioredis: '5.11.1',
   // Next.js 16 runs on Node >= 20.9.
   next: '16.4.6',
 };
@@ -91,7 +92,8 @@ export function writeConsumerWorkspace(
     '@vitejs/plugin-react',
   ];
   const files: Array<[string, object]> = [
-    [apps.vite.dir, manifest('vite-app', pick(viteDeps), pick(viteDevDeps), all)],
+    // ioredis: for the Redis examples of the docs, type-checked in this app.
+    [apps.vite.dir, manifest('vite-app', pick(viteDeps), pick([...viteDevDeps, 'ioredis']), all)],
     [
       apps.viteLowest.dir,
       manifest('vite-app-lowest', pick(viteDeps, LOWEST), pick(viteDevDeps, LOWEST), all),
