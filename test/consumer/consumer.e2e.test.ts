@@ -208,10 +208,15 @@ describe('Next.js App Router app', () => {
 
   it('server-renders the hooks and components without opening a stream on the server', async () => {
     const url = await jobs.get(apps.next)!.url;
+    const before = proxy.requests.length;
     const html = await (await fetch(url.replace('localhost', '127.0.0.1'))).text();
     expect(html).toContain('data-testid="price-a"');
     expect(html).toContain('data-status="connecting"');
+    for (const part of ['connection-status', 'ticker', 'feed', 'progress', 'token-stream', 'log']) {
+      expect(html).toContain(`data-ssekit="${part}"`);
+    }
     expect(proxy.count(NEXT_TICKER)).toBe(0);
+    expect(proxy.requests.slice(before)).toEqual([]);
   });
 
   inChromium(() => apps.next, NEXT_CHECKS, NEXT_TICKER);

@@ -1,7 +1,14 @@
 // A server component: it renders the client parts of ssekit (their entries are 'use client'),
 // which connect only after hydration.
 import { SSEProvider } from '@ssekit/react';
-import { ConnectionStatus, Ticker } from '@ssekit/ui';
+import {
+  ConnectionStatus,
+  LogStream,
+  NotificationFeed,
+  ProgressBar,
+  Ticker,
+  TokenStream,
+} from '@ssekit/ui';
 import { Price } from './price';
 import { TICKER } from './streams';
 
@@ -15,6 +22,10 @@ export default function Page() {
       <Price id="price-b" />
       <ConnectionStatus url={TICKER} />
       <Ticker url={TICKER} />
+      <NotificationFeed url="/sse/notifications?user=alice&rate=10" />
+      <ProgressBar url="/sse/jobs/demo?durationMs=1500" label="Deploy" />
+      <TokenStream url="/sse/chat?tokens=20" prompt="What is SSE?" />
+      <LogStream url="/sse/logs?rate=50&lines=40" />
     </SSEProvider>
   );
 }
