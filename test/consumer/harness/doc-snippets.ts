@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The pages a newcomer reads: the root README, each package's README and the docs folder. */
 export function docPages(repo: string): string[] {
@@ -54,8 +54,8 @@ export function docSnippets(repo: string): DocSnippet[] {
 
 /**
  * Writes the snippets into `dir/docs` with a tsconfig (`tsconfig.docs.json`) that type-checks
- * them as an app would (strict, `skipLibCheck: false`, DOM and Node types), beside the
- * declarations of what they leave to the reader (`doc-globals.d.ts`: the reader's own code).
+ * them with the app's own settings plus Node's types, beside the declarations of what they
+ * leave to the reader (`doc-globals.d.ts`: the reader's own code).
  * Returns the snippets, for error messages that point back at the page and line.
  */
 export function writeDocSnippets(repo: string, dir: string): DocSnippet[] {
@@ -66,19 +66,12 @@ export function writeDocSnippets(repo: string, dir: string): DocSnippet[] {
     writeFileSync(path, `// From ${source}\n${code}`);
   }
   copyFileSync(new URL('doc-globals.d.ts', import.meta.url), join(dir, 'docs', 'globals.d.ts'));
+  // The app's own settings (strict, `skipLibCheck: false`), with Node's types for the server
+  // examples.
   const tsconfig = {
-    compilerOptions: {
-      target: 'ES2022',
-      lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-      module: 'ESNext',
-      moduleResolution: 'Bundler',
-      jsx: 'react-jsx',
-      strict: true,
-      noEmit: true,
-      skipLibCheck: false,
-      types: ['node', 'vite/client'],
-    },
-    include: [relative(dir, join(dir, 'docs'))],
+    extends: './tsconfig.json',
+    compilerOptions: { types: ['node', 'vite/client'] },
+    include: ['docs'],
   };
   writeFileSync(join(dir, 'tsconfig.docs.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
   return snippets;
