@@ -2,6 +2,7 @@ import { iterate } from './async-iterator';
 import { connect } from './connect';
 import { trackedOf } from './inspect';
 import { Listeners } from './listeners';
+import { requestKey } from './request-key';
 import type {
   ConnectOptions,
   ErrorListener,
@@ -87,7 +88,7 @@ export function createHub(options: HubOptions = {}): Hub {
       const merged: ConnectOptions = { ...options.defaults, ...rest };
       delete merged.signal;
       if (signal?.aborted) return new SharedView(url, null, false, undefined, () => {});
-      const key = requestKey(url, merged);
+      const key = sharingKey(url, merged);
       const entry = entries.get(key) ?? open(key, url, merged);
       clearTimeout(entry.grace);
       entry.grace = undefined;
@@ -227,35 +228,25 @@ class SharedView implements EventStream {
   }
 }
 
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-function identity(value: object): string {
-  let id = ids.get(value);
-  if (id === undefined) {
-    id = nextId++;
-    ids.set(value, id);
-  }
-  return `#${id}`;
-}
-
-/** The sharing key: requests with equal keys use one connection. */
-function requestKey(url: string, o: ConnectOptions): string {
-  const headers =
-    typeof o.headers === 'function'
-      ? identity(o.headers)
-      : Object.entries(o.headers ?? {})
-          .map(([name, value]) => `${name.toLowerCase()}:${value}`)
-          .sort();
-  const body =
-    o.body == null ? null : typeof o.body === 'string' ? ['text', o.body] : identity(o.body);
-  return JSON.stringify([
+/**
+ * The sharing key: requests with equal keys use one connection. Header names count without
+ * case; the rest as `requestKey` counts them (a string body by content, other bodies and
+ * functions by identity).
+ */
+function sharingKey(url: string, o: ConnectOptions): string {
+  const { headers } = o;
+  return requestKey([
     (o.method ?? 'GET').toUpperCase(),
     url,
-    headers,
-    body,
-    o.transport?.name ?? 'fetch',
-    o.credentials ?? null,
-    o.fetch ? identity(o.fetch) : null,
-    o.crossTab ? ['tab', o.crossTab.key ?? null] : false,
+    typeof headers === 'object'
+      ? Object.fromEntries(
+          Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+        )
+      : headers,
+    o.body,
+    o.transport,
+    o.credentials,
+    o.fetch,
+    o.crossTab,
   ]);
 }

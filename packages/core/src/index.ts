@@ -30,6 +30,7 @@ export type {
 } from './protocols/protocol';
 export { joinPart, ProviderError } from './protocols/protocol';
 export { ssekitTokens } from './protocols/ssekit-tokens';
+export { requestKey } from './request-key';
 export type { RunInfo } from './run-protocol';
 export { parseRunEventId, RUN_EVENT, RUN_ID_HEADER } from './run-protocol';
 export type { Transport, TransportRequest, TransportSink } from './transport';

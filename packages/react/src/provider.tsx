@@ -1,6 +1,6 @@
-import { getDefaultHub, type Hub } from '@ssekit/core';
+import { getDefaultHub, type Hub, requestKey } from '@ssekit/core';
 import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from 'react';
-import { idOf, requestKey, type SSEDefaults, stableFunctions } from './request';
+import { type SSEDefaults, stableFunctions } from './request';
 
 export interface SSEProviderProps extends SSEDefaults {
   /** The hub that shares connections; default: the process-wide `getDefaultHub()`. */
@@ -8,16 +8,17 @@ export interface SSEProviderProps extends SSEDefaults {
   children?: ReactNode;
 }
 
-/** What hooks read from the nearest provider (or the defaults without one). */
+/**
+ * What hooks read from the nearest provider (or the defaults without one). A hook's request key
+ * holds it: `getHub` counts by identity (a new hub, a new function), `defaults` by content.
+ */
 export interface SSEContextValue {
   /** Returns the hub; called only when a hook connects, so SSR never creates one. */
   getHub(): Hub;
   defaults: SSEDefaults;
-  /** The hub's identity (`''` for the default hub), for request keys. */
-  hubId: string;
 }
 
-const fallback: SSEContextValue = { getHub: getDefaultHub, defaults: {}, hubId: '' };
+const fallback: SSEContextValue = { getHub: getDefaultHub, defaults: {} };
 const SSEContext = createContext<SSEContextValue>(fallback);
 
 /** Gives the hooks below it a shared hub and request defaults (base URL, fetch, headers, retry). */
@@ -40,7 +41,7 @@ export function SSEProvider({ hub, baseUrl, fetch, headers, retry, children }: S
     if (fetchFn !== undefined) defaults.fetch = fetchFn;
     if (headersOption !== undefined) defaults.headers = headersOption;
     if (retry !== undefined) defaults.retry = retry;
-    return { getHub: hub ? () => hub : getDefaultHub, defaults, hubId: hub ? idOf(hub) : '' };
+    return { getHub: hub ? () => hub : getDefaultHub, defaults };
   }, [hub, baseUrl, fetchFn, headersFn, headersKey, retryKey]);
   return <SSEContext.Provider value={value}>{children}</SSEContext.Provider>;
 }

@@ -1,19 +1,9 @@
-import { crossTab, eventSourceTransport, pageLifecycle } from '@ssekit/core';
+import { crossTab, eventSourceTransport, pageLifecycle, requestKey } from '@ssekit/core';
 import { describe, expect, it } from 'vitest';
 import { parseJsonOrText, tokenText } from './parse';
-import { pickConnectOptions, requestKey, resolveRequest } from './request';
+import { pickConnectOptions, resolveRequest } from './request';
 
-describe('requestKey', () => {
-  it('compares plain objects by content and functions by identity', () => {
-    const fn = () => ({});
-    expect(requestKey(['u', { headers: { a: '1', b: '2' } }])).toBe(
-      requestKey(['u', { headers: { b: '2', a: '1' } }]),
-    );
-    expect(requestKey([{ headers: fn }])).toBe(requestKey([{ headers: fn }]));
-    expect(requestKey([{ headers: fn }])).not.toBe(requestKey([{ headers: () => ({}) }]));
-    expect(requestKey([{ body: new FormData() }])).not.toBe(requestKey([{ body: new FormData() }]));
-  });
-
+describe('requestKey of hook options', () => {
   it('keeps the opt-in feature values equal when made again inline, as in every render', () => {
     const options = () =>
       pickConnectOptions({

@@ -1,4 +1,9 @@
-import type { ConnectOptions, HeadersOption, HeadersRecord } from '@ssekit/core';
+import {
+  type ConnectOptions,
+  type HeadersOption,
+  type HeadersRecord,
+  requestKey,
+} from '@ssekit/core';
 
 /** Defaults that an {@link SSEProvider} gives every hook below it. */
 export interface SSEDefaults {
@@ -83,19 +88,6 @@ function mergeHeaders(base?: HeadersOption, own?: HeadersOption): HeadersOption 
 }
 
 /**
- * The request options as they count for a hook's identity: a headers function and a `fetch`
- * count as "a function", whatever their identity, as inline functions are new every render.
- */
-export function identityOf(options: ConnectOptions): unknown {
-  return {
-    ...options,
-    headers: typeof options.headers === 'function' ? 'function' : options.headers,
-    fetch: options.fetch ? 'function' : undefined,
-    onUnauthorized: options.onUnauthorized ? 'function' : undefined,
-  };
-}
-
-/**
  * Replaces the function options (headers, fetch, onUnauthorized) by stand-ins that call the latest ones, so a
  * hook keeps one request identity across renders and StrictMode's remount.
  */
@@ -128,32 +120,4 @@ export function resolveRequest(
   if (headers) merged.headers = headers;
   else delete merged.headers;
   return { url: baseUrl ? new URL(url, baseUrl).toString() : url, options: merged };
-}
-
-const ids = new WeakMap<object, number>();
-let nextId = 0;
-/** A short id, the same for the same object for as long as it lives. */
-export function idOf(value: object): string {
-  let id = ids.get(value);
-  if (id === undefined) {
-    id = ++nextId;
-    ids.set(value, id);
-  }
-  return `#${id}`;
-}
-
-/**
- * A string that is equal for equal requests: plain objects and arrays by content (key order
- * ignored), functions and other objects (a `FormData` body, a signal, a hub) by identity.
- */
-export function requestKey(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v === 'function') return idOf(v);
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const proto = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) return idOf(v);
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-    return sorted;
-  });
 }

@@ -1,14 +1,8 @@
-import type { SSEEvent } from '@ssekit/core';
+import { requestKey, type SSEEvent } from '@ssekit/core';
 import { useEffect, useState } from 'react';
 import { eventValue, type ParseFn } from './parse';
 import { useSSEContext } from './provider';
-import {
-  identityOf,
-  pickConnectOptions,
-  requestKey,
-  resolveRequest,
-  stableFunctions,
-} from './request';
+import { pickConnectOptions, resolveRequest, stableFunctions } from './request';
 import type { StreamHookOptions } from './use-stream';
 import { useLatest } from './use-stream';
 
@@ -40,15 +34,7 @@ export function useSSEEvent<V = unknown>(
   });
   // One identity for this hook's function options (headers, fetch) across renders and remounts.
   const [stable] = useState(() => stableFunctions(() => latest.current.connectOptions));
-  const key = requestKey([
-    url,
-    enabled,
-    replayLast,
-    eventName,
-    identityOf(connectOptions),
-    ctx.hubId,
-    ctx.defaults,
-  ]);
+  const key = requestKey([url, enabled, replayLast, eventName, stable(connectOptions), ctx]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the request's identity
   useEffect(() => {

@@ -1,14 +1,8 @@
-import type { ConnectOptions, SSEEvent, StreamReset } from '@ssekit/core';
-import { useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { type ConnectOptions, requestKey, type SSEEvent, type StreamReset } from '@ssekit/core';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { BatchMode } from './batch';
 import { useSSEContext } from './provider';
-import {
-  identityOf,
-  pickConnectOptions,
-  requestKey,
-  resolveRequest,
-  stableFunctions,
-} from './request';
+import { pickConnectOptions, resolveRequest, stableFunctions } from './request';
 import { createStreamStore, type StreamSnapshot } from './stream-store';
 
 /** Options every stream hook takes: the core connect options plus these. */
@@ -69,28 +63,29 @@ export function useStream<D>(
   const batch = options.batch ?? 'frame';
   const replayLast = options.replayLast ?? false;
   const connectOptions = pickConnectOptions(options);
-  const key = requestKey([
-    url,
-    enabled,
-    batch,
-    replayLast,
-    events,
-    identityOf(connectOptions),
-    ctx.hubId,
-    ctx.defaults,
-    scope,
-  ]);
   const latest = useLatest({
     fold,
     connectOptions,
     defaults: ctx.defaults,
     onReset: options.onReset,
   });
+  // Function options (headers, fetch) get stand-ins of stable identity that call the latest
+  // ones, so an inline function neither starts a new store nor a new connection.
+  const [stable] = useState(() => stableFunctions(() => latest.current.connectOptions));
+  const key = requestKey([
+    url,
+    enabled,
+    batch,
+    replayLast,
+    events,
+    stable(connectOptions),
+    ctx,
+    scope,
+  ]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the request's identity
   const store = useMemo(() => {
     const target = enabled ? url : null;
-    const stable = stableFunctions(() => latest.current.connectOptions);
     return createStreamStore<D>({
       open: target
         ? (lastEventId) => {

@@ -1,0 +1,27 @@
+const ids = new WeakMap<object, string>();
+let lastId = 0;
+
+/**
+ * A string that is equal for equal requests, for sharing connections (the hub) and for telling
+ * when a hook's request changed (`@ssekit/react`): plain objects and arrays count by content
+ * (key order ignored); functions and other objects (a `FormData` body, a signal) by identity.
+ */
+export function requestKey(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if ((typeof v !== 'object' && typeof v !== 'function') || v === null || Array.isArray(v)) {
+      return v;
+    }
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) {
+      let id = ids.get(v);
+      if (!id) {
+        id = `#${++lastId}`;
+        ids.set(v, id);
+      }
+      return id;
+    }
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
+}
