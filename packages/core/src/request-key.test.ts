@@ -13,5 +13,8 @@ describe('requestKey', () => {
     const body = new FormData();
     expect(requestKey([{ body }])).toBe(requestKey([{ body }]));
     expect(requestKey([{ body }])).not.toBe(requestKey([{ body: new FormData() }]));
+    const parts = (a: string) => Object.assign(() => ({}), { toJSON: () => [fn, { a }] });
+    expect(requestKey(parts('1'))).toBe(requestKey(parts('1')));
+    expect(requestKey(parts('1'))).not.toBe(requestKey(parts('2')));
   });
 });

@@ -4,7 +4,8 @@ let lastId = 0;
 /**
  * A string that is equal for equal requests, for sharing connections (the hub) and for telling
  * when a hook's request changed (`@ssekit/react`): plain objects and arrays count by content
- * (key order ignored); functions and other objects (a `FormData` body, a signal) by identity.
+ * (key order ignored); functions and other objects (a `FormData` body, a signal) by identity;
+ * a value with a `toJSON` method counts as what it returns, as in `JSON.stringify`.
  */
 export function requestKey(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {

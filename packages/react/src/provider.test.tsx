@@ -10,6 +10,10 @@ function Value({ url }: { url: string }) {
   return <p>{String(useSSE(url).data ?? 'wait')}</p>;
 }
 
+function Room({ url, room }: { url: string; room: string }) {
+  return <p>{String(useSSE(url, { headers: { 'x-room': room } }).data ?? 'wait')}</p>;
+}
+
 describe('SSEProvider', () => {
   it('resolves against baseUrl and sends its headers; an inline headers function neither reconnects nor splits the connection', async () => {
     const server = await serve((req, res) => open(res, frame(req.headers['x-token'] ?? 'none')));
@@ -36,6 +40,25 @@ describe('SSEProvider', () => {
     view.rerender(tree(3));
     expect(server.requests.map((r) => r.url)).toEqual(['/live']);
     expect(server.requests[0]?.headers['x-token']).toBe('one');
+  });
+
+  it('merges its headers function with hooks’ header objects; equal hooks share one connection', async () => {
+    const server = await serve((req, res) =>
+      open(res, frame(`${req.headers['x-token']}/${req.headers['x-room']}`)),
+    );
+    const { hub } = testHub();
+    const view = render(
+      <StrictMode>
+        <SSEProvider hub={hub} headers={async () => ({ 'x-token': 't' })}>
+          <Room url={server.url} room="1" />
+          <Room url={server.url} room="1" />
+          <Room url={server.url} room="2" />
+        </SSEProvider>
+      </StrictMode>,
+    );
+    await waitFor(() => expect(view.getAllByText('t/1')).toHaveLength(2));
+    await waitFor(() => expect(view.getAllByText('t/2')).toHaveLength(1));
+    expect(server.requests).toHaveLength(2);
   });
 
   it('a hook’s inline headers function keeps one connection and the latest one is used on reconnect', async () => {

@@ -1,4 +1,10 @@
-import { crossTab, eventSourceTransport, pageLifecycle, requestKey } from '@ssekit/core';
+import {
+  crossTab,
+  eventSourceTransport,
+  type HeadersOption,
+  pageLifecycle,
+  requestKey,
+} from '@ssekit/core';
 import { describe, expect, it } from 'vitest';
 import { parseJsonOrText, tokenText } from './parse';
 import { pickConnectOptions, resolveRequest } from './request';
@@ -47,12 +53,14 @@ describe('resolveRequest', () => {
     expect(await headers()).toEqual({ a: '1', b: '2' });
   });
 
-  it('keeps one merged headers function per equal request, so connections can be shared', () => {
+  it('gives equal requests merged headers of one request key, so the hub shares them', () => {
     const token = async () => ({ authorization: 'Bearer t' });
-    const merge = (own: Record<string, string>) =>
-      resolveRequest('http://h/s', { headers: own }, { headers: token }).options.headers;
+    const merge = (own: HeadersOption, base: HeadersOption = token) =>
+      requestKey(resolveRequest('http://h/s', { headers: own }, { headers: base }).options.headers);
     expect(merge({ a: '1' })).toBe(merge({ a: '1' }));
     expect(merge({ a: '1' })).not.toBe(merge({ a: '2' }));
+    expect(merge(token, { a: '1' })).toBe(merge(token, { a: '1' }));
+    expect(merge(token, { a: '1' })).not.toBe(merge(async () => ({}), { a: '1' }));
   });
 });
 

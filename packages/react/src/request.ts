@@ -1,9 +1,4 @@
-import {
-  type ConnectOptions,
-  type HeadersOption,
-  type HeadersRecord,
-  requestKey,
-} from '@ssekit/core';
+import type { ConnectOptions, HeadersOption, HeadersRecord } from '@ssekit/core';
 
 /** Defaults that an {@link SSEProvider} gives every hook below it. */
 export interface SSEDefaults {
@@ -45,46 +40,20 @@ export function pickConnectOptions(options: object): ConnectOptions {
   return picked as ConnectOptions;
 }
 
-type HeadersFn = Exclude<HeadersOption, HeadersRecord>;
+/** Headers given as an object or made by a function, as an object. */
+const headersOf = async (headers: HeadersOption) =>
+  typeof headers === 'function' ? headers() : headers;
 
 /**
- * Merged header functions, cached so that equal requests keep one identity (the hub shares by
- * it): by reference for functions (weakly), by content for objects (a few per function).
+ * Defaults' headers under a hook's own. With a function on either side the result is a new
+ * function, which counts by its parts in a request key (`JSON.stringify` calls its `toJSON`), so
+ * equal requests still share one connection in the hub.
  */
-const merged = new WeakMap<
-  HeadersFn,
-  { byRef: WeakMap<HeadersFn, HeadersFn>; byContent: Map<string, HeadersFn> }
->();
-const CONTENT_ENTRIES = 16;
-
 function mergeHeaders(base?: HeadersOption, own?: HeadersOption): HeadersOption | undefined {
-  if (!base) return own;
-  if (!own) return base;
+  if (!base || !own) return base ?? own;
   if (typeof base === 'object' && typeof own === 'object') return { ...base, ...own };
-  const make = (): HeadersFn => async () => ({
-    ...(typeof base === 'function' ? await base() : base),
-    ...(typeof own === 'function' ? await own() : own),
-  });
-  const anchor = (typeof base === 'function' ? base : own) as HeadersFn;
-  const other = anchor === base ? own : base;
-  let cache = merged.get(anchor);
-  if (!cache) {
-    cache = { byRef: new WeakMap(), byContent: new Map() };
-    merged.set(anchor, cache);
-  }
-  if (typeof other === 'function') {
-    const hit = cache.byRef.get(other) ?? make();
-    cache.byRef.set(other, hit);
-    return hit;
-  }
-  const key = requestKey(other);
-  const hit = cache.byContent.get(key) ?? make();
-  cache.byContent.delete(key);
-  cache.byContent.set(key, hit);
-  if (cache.byContent.size > CONTENT_ENTRIES) {
-    cache.byContent.delete(cache.byContent.keys().next().value as string);
-  }
-  return hit;
+  const merged = async () => ({ ...(await headersOf(base)), ...(await headersOf(own)) });
+  return Object.assign(merged, { toJSON: () => [base, own] });
 }
 
 /**
