@@ -20,27 +20,24 @@ const FRAME_FALLBACK_MS = 16;
 
 /** Coalesces `schedule()` calls into one `flush()` per frame, per interval or (with `false`) none. */
 export function createBatcher(mode: BatchMode, flush: () => void): Batcher {
-  if (mode === false) return { schedule: flush, cancel: () => {} };
-  const useFrame = mode === 'frame' && typeof requestAnimationFrame === 'function';
-  const delay = mode === 'frame' ? FRAME_FALLBACK_MS : Math.max(0, mode);
-  let frame: number | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  if (mode === false) return { schedule: flush, cancel() {} };
+  const frames = mode === 'frame' && typeof requestAnimationFrame === 'function';
+  /** The pending frame request or timer. */
+  let pending: ReturnType<typeof setTimeout> | number | undefined;
   const run = () => {
-    frame = null;
-    timer = null;
+    pending = undefined;
     flush();
   };
   return {
     schedule() {
-      if (frame !== null || timer !== null) return;
-      if (useFrame) frame = requestAnimationFrame(run);
-      else timer = setTimeout(run, delay);
+      pending ??= frames
+        ? requestAnimationFrame(run)
+        : setTimeout(run, mode === 'frame' ? FRAME_FALLBACK_MS : mode);
     },
     cancel() {
-      if (frame !== null) cancelAnimationFrame(frame);
-      if (timer !== null) clearTimeout(timer);
-      frame = null;
-      timer = null;
+      if (frames) cancelAnimationFrame(pending as number);
+      else clearTimeout(pending);
+      pending = undefined;
     },
   };
 }
