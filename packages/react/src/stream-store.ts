@@ -69,28 +69,17 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
     resets: 0,
   };
   let snapshot = initialSnapshot;
-  let data = initial;
-  let status = initialSnapshot.status;
-  let error: Error | null = null;
-  let lastEventId = '';
-  let nextRetryAt: number | null = null;
-  let resets = 0;
+  /** The state as it is now; `publish` makes it the snapshot if anything changed. */
+  const next = { ...initialSnapshot };
   let stream: EventStream | null = null;
-  let detach: (() => void) | null = null;
+  /** Unsubscribes from `stream`. */
+  let offs: (() => void)[] = [];
   let closedByUser = false;
 
   const publish = () => {
-    if (
-      snapshot.data === data &&
-      snapshot.status === status &&
-      snapshot.error === error &&
-      snapshot.lastEventId === lastEventId &&
-      snapshot.nextRetryAt === nextRetryAt &&
-      snapshot.resets === resets
-    ) {
-      return;
-    }
-    snapshot = { data, status, error, lastEventId, nextRetryAt, resets };
+    const keys = Object.keys(next) as (keyof StreamSnapshot<D>)[];
+    if (keys.every((key) => next[key] === snapshot[key])) return;
+    snapshot = { ...next };
     for (const listener of listeners) listener();
   };
   const batcher = createBatcher(config.batch, publish);
@@ -101,11 +90,11 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
 
   const onEvent = (event: SSEEvent) => {
     if (!all && !names.has(event.event)) return;
-    lastEventId = event.id;
+    next.lastEventId = event.id;
     try {
-      data = fold(data, event);
+      next.data = fold(next.data, event);
     } catch (cause) {
-      error = new SSEError('parse', `Could not handle a "${event.event}" event: ${cause}`, {
+      next.error = new SSEError('parse', `Could not handle a "${event.event}" event: ${cause}`, {
         cause,
         fatal: false,
       });
@@ -117,48 +106,44 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
     if (!open || stream) return;
     let s: EventStream;
     try {
-      s = open(lastEventId);
+      s = open(next.lastEventId);
     } catch (cause) {
       // A URL that cannot be resolved, say: reported like a fatal stream error.
-      status = 'closed';
-      error = cause instanceof Error ? cause : new Error(String(cause));
+      next.status = 'closed';
+      next.error = cause instanceof Error ? cause : new Error(String(cause));
       now();
       return;
     }
     stream = s;
-    status = s.status;
-    const offEvents = (all ? ['*'] : [...names]).map((name) => s.on(name, onEvent));
-    const offReset = s.onReset((reset) => {
-      resets++;
-      if (reset.reason === 'server') data = initial;
-      config.onReset?.(reset);
-      batcher.schedule();
-    });
-    const offStatus = s.onStatus((next) => {
-      status = next;
-      nextRetryAt = s.nextRetryAt;
-      if (next === 'open') error = null;
-      now();
-    });
-    const offError = s.onError((err) => {
-      error = err;
-      now();
-    });
-    if (s.error) error = s.error;
-    detach = () => {
-      for (const off of offEvents) off();
-      offReset();
-      offStatus();
-      offError();
-      s.close();
-    };
+    next.status = s.status;
+    offs = (all ? ['*'] : [...names]).map((name) => s.on(name, onEvent));
+    offs.push(
+      s.onReset((reset) => {
+        next.resets++;
+        if (reset.reason === 'server') next.data = initial;
+        config.onReset?.(reset);
+        batcher.schedule();
+      }),
+      s.onStatus((status) => {
+        next.status = status;
+        next.nextRetryAt = s.nextRetryAt;
+        if (status === 'open') next.error = null;
+        now();
+      }),
+      s.onError((error) => {
+        next.error = error;
+        now();
+      }),
+    );
+    if (s.error) next.error = s.error;
     now();
   };
   const disconnect = () => {
     batcher.cancel();
-    detach?.();
-    detach = null;
+    for (const off of offs) off();
+    stream?.close();
     stream = null;
+    offs = [];
   };
 
   return {
@@ -175,8 +160,8 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
     close() {
       closedByUser = true;
       disconnect();
-      status = 'closed';
-      nextRetryAt = null;
+      next.status = 'closed';
+      next.nextRetryAt = null;
       publish();
     },
     reconnect() {
