@@ -3,16 +3,7 @@ import { connect } from './connect';
 import { trackedOf } from './inspect';
 import { Listeners } from './listeners';
 import { requestKey } from './request-key';
-import type {
-  ConnectOptions,
-  ErrorListener,
-  EventStream,
-  ResetListener,
-  SSEEvent,
-  SSEEventListener,
-  StatusListener,
-  StreamStatus,
-} from './types';
+import type { ConnectOptions, EventStream, SSEEvent, StreamStatus } from './types';
 
 export interface HubOptions {
   /** How long a connection stays open after its last subscriber leaves, in ms. Default 1000. */
@@ -67,19 +58,13 @@ export function createHub(options: HubOptions = {}): Hub {
         entry.last.delete(entry.last.keys().next().value as string);
       }
     });
-    const forget = () => {
+    stream.onStatus((status) => {
+      if (status !== 'closed') return;
       clearTimeout(entry.grace);
       if (entries.get(key) === entry) entries.delete(key);
-    };
-    stream.onStatus((status) => status === 'closed' && forget());
+    });
     if (stream.status !== 'closed') entries.set(key, entry);
     return entry;
-  };
-
-  const release = (entry: Entry) => {
-    count(entry, -1);
-    if (entry.refs > 0) return;
-    entry.grace = setTimeout(() => entry.stream.close(), graceMs);
   };
 
   return {
@@ -87,13 +72,15 @@ export function createHub(options: HubOptions = {}): Hub {
       const { replayLast = false, signal, ...rest } = own;
       const merged: ConnectOptions = { ...options.defaults, ...rest };
       delete merged.signal;
-      if (signal?.aborted) return new SharedView(url, null, false, undefined, () => {});
+      if (signal?.aborted) return sharedView(url, undefined, false, undefined, () => {});
       const key = sharingKey(url, merged);
       const entry = entries.get(key) ?? open(key, url, merged);
       clearTimeout(entry.grace);
-      entry.grace = undefined;
       count(entry, 1);
-      return new SharedView(url, entry, replayLast, signal, () => release(entry));
+      return sharedView(url, entry, replayLast, signal, () => {
+        count(entry, -1);
+        if (entry.refs === 0) entry.grace = setTimeout(() => entry.stream.close(), graceMs);
+      });
     },
     get size() {
       return entries.size;
@@ -120,112 +107,87 @@ export function getDefaultHub(): Hub {
   return defaultHub;
 }
 
-/** One subscriber's view of a shared connection. */
-class SharedView implements EventStream {
-  #entry: Entry | null;
-  readonly #replayLast: boolean;
-  readonly #signal: AbortSignal | undefined;
-  readonly #release: () => void;
-  readonly #offs = new Set<() => void>();
-  readonly #statusListeners = new Set<StatusListener>();
-  readonly #onAbort = () => this.close();
-
-  constructor(
-    readonly url: string,
-    entry: Entry | null,
-    replayLast: boolean,
-    signal: AbortSignal | undefined,
-    release: () => void,
-  ) {
-    this.#entry = entry;
-    this.#replayLast = replayLast;
-    this.#signal = signal;
-    this.#release = release;
-    signal?.addEventListener('abort', this.#onAbort);
-  }
-
-  get status(): StreamStatus {
-    return this.#entry?.stream.status ?? 'closed';
-  }
-  get lastEventId(): string {
-    return this.#entry?.stream.lastEventId ?? '';
-  }
-  get error(): Error | null {
-    return this.#entry?.stream.error ?? null;
-  }
-  get nextRetryAt(): number | null {
-    return this.#entry?.stream.nextRetryAt ?? null;
-  }
-  get resets(): number {
-    return this.#entry?.stream.resets ?? 0;
-  }
-
-  on(eventName: string, listener: SSEEventListener): () => void {
-    const entry = this.#entry;
-    if (!entry) return () => {};
-    let delivered = false;
-    const off = this.#track(
-      entry.stream.on(eventName, (event) => {
-        delivered = true;
-        listener(event);
-      }),
-    );
-    if (this.#replayLast) {
-      queueMicrotask(() => {
-        const last = eventName === '*' ? entry.lastAny : entry.last.get(eventName);
-        if (last && !delivered && this.#offs.has(off)) listener(last);
-      });
-    }
-    return off;
-  }
-
-  onStatus(listener: StatusListener): () => void {
-    if (!this.#entry) return () => {};
-    const offUnderlying = this.#entry.stream.onStatus(listener);
-    this.#statusListeners.add(listener);
-    return this.#track(() => {
-      offUnderlying();
-      this.#statusListeners.delete(listener);
-    });
-  }
-
-  onError(listener: ErrorListener): () => void {
-    return this.#entry ? this.#track(this.#entry.stream.onError(listener)) : () => {};
-  }
-
-  onReset(listener: ResetListener): () => void {
-    return this.#entry ? this.#track(this.#entry.stream.onReset(listener)) : () => {};
-  }
-
-  reconnect(): void {
-    this.#entry?.stream.reconnect();
-  }
-
-  close(): void {
-    if (!this.#entry) return;
-    const alreadyClosed = this.#entry.stream.status === 'closed';
-    const notify = new Listeners<StreamStatus>();
-    for (const listener of this.#statusListeners) notify.add(listener);
-    for (const off of [...this.#offs]) off();
-    this.#entry = null;
-    this.#signal?.removeEventListener('abort', this.#onAbort);
-    this.#release();
-    if (!alreadyClosed) notify.emit('closed');
-  }
-
-  [Symbol.asyncIterator](): AsyncIterator<SSEEvent> {
-    return iterate(this);
-  }
-
-  /** Remembers an unsubscribe function so `close()` can run it; returns a once-only version. */
-  #track(off: () => void): () => void {
+/**
+ * One subscriber's view of a shared connection (`entry` undefined: one that never connected).
+ * Its listeners go on the shared stream; `close()` takes them off and releases the connection.
+ */
+function sharedView(
+  url: string,
+  entry: Entry | undefined,
+  replayLast: boolean,
+  signal: AbortSignal | undefined,
+  release: () => void,
+): EventStream {
+  let shared = entry;
+  /** Once-only unsubscribe functions from the shared stream; `close()` runs those left. */
+  const offs = new Set<() => void>();
+  const track = (subscribe: (stream: EventStream) => () => void): (() => void) => {
+    if (!shared) return () => {};
+    const off = subscribe(shared.stream);
     const once = () => {
-      if (!this.#offs.delete(once)) return;
-      off();
+      if (offs.delete(once)) off();
     };
-    this.#offs.add(once);
+    offs.add(once);
     return once;
-  }
+  };
+  // Status listeners stay with the view, which tells them `closed` when it closes.
+  const statusListeners = new Listeners<StreamStatus>();
+  track((stream) => stream.onStatus((status) => statusListeners.emit(status)));
+
+  const view: EventStream = {
+    url,
+    get status() {
+      return shared?.stream.status ?? 'closed';
+    },
+    get lastEventId() {
+      return shared?.stream.lastEventId ?? '';
+    },
+    get error() {
+      return shared?.stream.error ?? null;
+    },
+    get nextRetryAt() {
+      return shared?.stream.nextRetryAt ?? null;
+    },
+    get resets() {
+      return shared?.stream.resets ?? 0;
+    },
+    on(eventName, listener) {
+      const last = shared;
+      let delivered = false;
+      const off = track((stream) =>
+        stream.on(eventName, (event) => {
+          delivered = true;
+          listener(event);
+        }),
+      );
+      if (last && replayLast) {
+        queueMicrotask(() => {
+          const event = eventName === '*' ? last.lastAny : last.last.get(eventName);
+          if (event && !delivered && offs.has(off)) listener(event);
+        });
+      }
+      return off;
+    },
+    onStatus: (listener) => (shared ? statusListeners.add(listener) : () => {}),
+    onError: (listener) => track((stream) => stream.onError(listener)),
+    onReset: (listener) => track((stream) => stream.onReset(listener)),
+    reconnect() {
+      shared?.stream.reconnect();
+    },
+    close() {
+      if (!shared) return;
+      const wasClosed = shared.stream.status === 'closed';
+      shared = undefined;
+      for (const off of offs) off();
+      signal?.removeEventListener('abort', view.close);
+      release();
+      if (!wasClosed) statusListeners.emit('closed');
+      statusListeners.clear();
+    },
+    [Symbol.asyncIterator]: () => iterate(view),
+  };
+  signal?.addEventListener('abort', view.close);
+  return view;
 }
 
 /**
