@@ -34,8 +34,8 @@ interface Entry {
   stream: EventStream;
   refs: number;
   grace: ReturnType<typeof setTimeout> | undefined;
+  /** The last event of each name, and of any name under `'*'`, for `replayLast`. */
   last: Map<string, SSEEvent>;
-  lastAny: SSEEvent | null;
 }
 
 /**
@@ -49,11 +49,13 @@ export function createHub(options: HubOptions = {}): Hub {
 
   const open = (key: string, url: string, connectOptions: ConnectOptions): Entry => {
     const stream = connect(url, connectOptions);
-    const entry: Entry = { stream, refs: 0, grace: undefined, last: new Map(), lastAny: null };
+    const entry: Entry = { stream, refs: 0, grace: undefined, last: new Map() };
     stream.on('*', (event) => {
-      entry.lastAny = event;
-      entry.last.delete(event.event);
-      entry.last.set(event.event, event);
+      // Under its name and under '*' (the last event of any name), most recent last.
+      for (const name of [event.event, '*']) {
+        entry.last.delete(name);
+        entry.last.set(name, event);
+      }
       if (entry.last.size > REPLAY_NAMES_LIMIT) {
         entry.last.delete(entry.last.keys().next().value as string);
       }
@@ -152,7 +154,7 @@ function sharedView(
       return shared?.stream.resets ?? 0;
     },
     on(eventName, listener) {
-      const last = shared;
+      const joined = shared;
       let delivered = false;
       const off = track((stream) =>
         stream.on(eventName, (event) => {
@@ -160,9 +162,9 @@ function sharedView(
           listener(event);
         }),
       );
-      if (last && replayLast) {
+      if (joined && replayLast) {
         queueMicrotask(() => {
-          const event = eventName === '*' ? last.lastAny : last.last.get(eventName);
+          const event = joined.last.get(eventName);
           if (event && !delivered && offs.has(off)) listener(event);
         });
       }
