@@ -84,9 +84,9 @@ export function resolveRequest(
   defaults: SSEDefaults,
 ): { url: string; options: ConnectOptions } {
   const { baseUrl, ...rest } = defaults;
-  const merged: ConnectOptions = { ...rest, ...options };
   const headers = mergeHeaders(rest.headers, options.headers);
-  if (headers) merged.headers = headers;
-  else delete merged.headers;
-  return { url: baseUrl ? new URL(url, baseUrl).toString() : url, options: merged };
+  return {
+    url: baseUrl ? new URL(url, baseUrl).href : url,
+    options: { ...rest, ...options, ...(headers && { headers }) },
+  };
 }
