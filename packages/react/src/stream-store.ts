@@ -57,8 +57,8 @@ export interface StreamStore<D> {
 /** Creates a store; nothing connects until the first `subscribe`. */
 export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<D> {
   const { open, initial, fold } = config;
-  const all = config.events.includes('*');
-  const names = new Set(config.events);
+  // A listener per name gets only that name's events; '*' gets them all.
+  const names = config.events.includes('*') ? ['*'] : [...new Set(config.events)];
   const listeners = new Set<() => void>();
   const initialSnapshot: StreamSnapshot<D> = {
     data: initial,
@@ -89,7 +89,6 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
   };
 
   const onEvent = (event: SSEEvent) => {
-    if (!all && !names.has(event.event)) return;
     next.lastEventId = event.id;
     try {
       next.data = fold(next.data, event);
@@ -116,7 +115,7 @@ export function createStreamStore<D>(config: StreamStoreConfig<D>): StreamStore<
     }
     stream = s;
     next.status = s.status;
-    offs = (all ? ['*'] : [...names]).map((name) => s.on(name, onEvent));
+    offs = names.map((name) => s.on(name, onEvent));
     offs.push(
       s.onReset((reset) => {
         next.resets++;
