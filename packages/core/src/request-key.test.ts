@@ -13,6 +13,8 @@ describe('requestKey', () => {
     const body = new FormData();
     expect(requestKey([{ body }])).toBe(requestKey([{ body }]));
     expect(requestKey([{ body }])).not.toBe(requestKey([{ body: new FormData() }]));
+    const bare = (a: string) => Object.assign(Object.create(null), { a, b: '1' });
+    expect(requestKey(bare('1'))).toBe(requestKey({ b: '1', a: '1' }));
     const parts = (a: string) => Object.assign(() => ({}), { toJSON: () => [fn, { a }] });
     expect(requestKey(parts('1'))).toBe(requestKey(parts('1')));
     expect(requestKey(parts('1'))).not.toBe(requestKey(parts('2')));

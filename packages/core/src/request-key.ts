@@ -12,8 +12,8 @@ export function requestKey(value: unknown): string {
     if ((typeof v !== 'object' && typeof v !== 'function') || v === null || Array.isArray(v)) {
       return v;
     }
-    const proto = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) {
+    // Not plain (`{}` literals and objects without a prototype are): counts by identity.
+    if (v.constructor && v.constructor !== Object) {
       let id = ids.get(v);
       if (!id) {
         id = `#${++lastId}`;

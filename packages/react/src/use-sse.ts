@@ -22,8 +22,7 @@ export interface UseSSEResult<R> extends StreamHookState {
 
 /** Normalises the `event` option to a list. */
 export function eventList(event: string | readonly string[] | undefined): readonly string[] {
-  if (event === undefined) return ['message'];
-  return typeof event === 'string' ? [event] : event;
+  return typeof event === 'string' ? [event] : (event ?? ['message']);
 }
 
 /**
