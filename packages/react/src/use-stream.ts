@@ -62,23 +62,17 @@ export function useStream<D>(
   const enabled = options.enabled ?? true;
   const batch = options.batch ?? 'frame';
   const replayLast = options.replayLast ?? false;
-  const connectOptions = pickConnectOptions(options);
-  const latest = useLatest({
-    fold,
-    connectOptions,
-    defaults: ctx.defaults,
-    onReset: options.onReset,
-  });
+  const latest = useLatest({ fold, options, defaults: ctx.defaults });
   // Function options (headers, fetch) get stand-ins of stable identity that call the latest
   // ones, so an inline function neither starts a new store nor a new connection.
-  const [stable] = useState(() => stableFunctions(() => latest.current.connectOptions));
+  const [stable] = useState(() => stableFunctions(() => latest.current.options));
   const key = requestKey([
     url,
     enabled,
     batch,
     replayLast,
     events,
-    stable(connectOptions),
+    stable(pickConnectOptions(options)),
     ctx,
     scope,
   ]);
@@ -89,8 +83,8 @@ export function useStream<D>(
     return createStreamStore<D>({
       open: target
         ? (lastEventId) => {
-            const { connectOptions, defaults } = latest.current;
-            const request = resolveRequest(target, stable(connectOptions), defaults);
+            const { options, defaults } = latest.current;
+            const request = resolveRequest(target, stable(pickConnectOptions(options)), defaults);
             const resume = lastEventId ? { lastEventId } : {};
             return ctx.getHub().connect(request.url, { ...request.options, ...resume, replayLast });
           }
@@ -98,7 +92,7 @@ export function useStream<D>(
       events,
       initial,
       fold: (state, event) => latest.current.fold(state, event),
-      onReset: (reset) => latest.current.onReset?.(reset),
+      onReset: (reset) => latest.current.options.onReset?.(reset),
       batch,
     });
   }, [key]);
