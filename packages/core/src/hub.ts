@@ -88,7 +88,8 @@ export function createHub(options: HubOptions = {}): Hub {
       return entries.size;
     },
     close() {
-      for (const entry of [...entries.values()]) entry.stream.close();
+      // A closing stream deletes its own entry, which a Map's iteration allows.
+      for (const entry of entries.values()) entry.stream.close();
       entries.clear();
     },
   };
