@@ -1,4 +1,4 @@
-import type { ConnectOptions, HeadersOption, HeadersRecord } from '@ssekit/core';
+import type { ConnectOptions, HeadersOption } from '@ssekit/core';
 
 /** Defaults that an {@link SSEProvider} gives every hook below it. */
 export interface SSEDefaults {
@@ -61,19 +61,16 @@ function mergeHeaders(base?: HeadersOption, own?: HeadersOption): HeadersOption 
  * hook keeps one request identity across renders and StrictMode's remount.
  */
 export function stableFunctions(current: () => ConnectOptions) {
-  const headers = async (): Promise<HeadersRecord> => {
-    const latest = current().headers;
-    return typeof latest === 'function' ? latest() : (latest ?? {});
-  };
+  const headers = () => headersOf(current().headers ?? {});
   const stableFetch: typeof fetch = (input, init) =>
     (current().fetch ?? globalThis.fetch)(input, init);
   const onUnauthorized: ConnectOptions['onUnauthorized'] = (error) =>
     current().onUnauthorized?.(error);
   return (options: ConnectOptions): ConnectOptions => ({
     ...options,
-    ...(typeof options.headers === 'function' ? { headers } : {}),
-    ...(options.fetch ? { fetch: stableFetch } : {}),
-    ...(options.onUnauthorized ? { onUnauthorized } : {}),
+    ...(typeof options.headers === 'function' && { headers }),
+    ...(options.fetch && { fetch: stableFetch }),
+    ...(options.onUnauthorized && { onUnauthorized }),
   });
 }
 
