@@ -1,6 +1,7 @@
 import { startServer, type TestServer } from '@ssekit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHub, getDefaultHub, type Hub } from './hub';
+import { requestKey } from './request-key';
 import { nextEvents, openStream, requestSockets, sse, untilStatus } from './test/helpers';
 import type { SSEEvent } from './types';
 
@@ -178,6 +179,9 @@ describe('createHub', () => {
     hub.connect(server.url, { method: 'post', body: 'same' });
     hub.connect(server.url, { method: 'POST', body: 'same' });
     expect(hub.size).toBe(5);
+    // a string body that reads like the id the URLSearchParams body counts by is another body
+    hub.connect(server.url, { method: 'POST', body: JSON.parse(requestKey(body)) });
+    expect(hub.size).toBe(6);
   });
 
   it('an already-aborted signal gives a closed view and no connection', () => {

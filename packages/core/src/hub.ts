@@ -208,7 +208,8 @@ function sharingKey(url: string, o: ConnectOptions): string {
           Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
         )
       : headers,
-    o.body,
+    // A string body in a list, so it never equals the id a non-string body counts by.
+    typeof o.body === 'string' ? [o.body] : o.body,
     o.transport,
     o.credentials,
     o.fetch,
