@@ -61,12 +61,19 @@ describe('SSEProvider', () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it('a hook’s inline headers function keeps one connection and the latest one is used on reconnect', async () => {
+  it('a hook’s inline headers function keeps one connection (StrictMode too) and the latest one is used on reconnect', async () => {
     const server = await serve((req, res) => open(res, frame(req.headers.authorization ?? '')));
-    const { wrapper } = testHub();
+    const { hub } = testHub();
     const { result, rerender } = renderHook(
       ({ token }) => useSSE<string>(server.url, { headers: () => ({ authorization: token }) }),
-      { wrapper, initialProps: { token: 'a' } },
+      {
+        wrapper: ({ children }) => (
+          <StrictMode>
+            <SSEProvider hub={hub}>{children}</SSEProvider>
+          </StrictMode>
+        ),
+        initialProps: { token: 'a' },
+      },
     );
     await waitFor(() => expect(result.current.data).toBe('a'));
     rerender({ token: 'b' });
