@@ -57,8 +57,9 @@ function mergeHeaders(base?: HeadersOption, own?: HeadersOption): HeadersOption 
 }
 
 /**
- * Replaces the function options (headers, fetch, onUnauthorized) by stand-ins that call the latest ones, so a
- * hook keeps one request identity across renders and StrictMode's remount.
+ * Replaces the function options (headers, fetch, onUnauthorized) by stand-ins that call the
+ * latest ones, so a hook keeps one request identity across renders and StrictMode's remount.
+ * Make it once per hook (or provider): the stand-ins' identity is what stays the same.
  */
 export function stableFunctions(current: () => ConnectOptions) {
   const headers = () => headersOf(current().headers ?? {});
