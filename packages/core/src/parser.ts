@@ -116,8 +116,14 @@ export class SSEParser implements Parser {
     let cr = -1;
     let colon = -1;
     while (pos < len) {
-      if (lf < pos) lf = text.charCodeAt(pos) === LF ? pos : indexOf(text, '\n', pos);
-      if (cr < pos) cr = indexOf(text, '\r', pos);
+      if (lf < pos) {
+        lf = text.charCodeAt(pos) === LF ? pos : text.indexOf('\n', pos);
+        if (lf < 0) lf = len;
+      }
+      if (cr < pos) {
+        cr = text.indexOf('\r', pos);
+        if (cr < 0) cr = len;
+      }
       const end = Math.min(lf, cr);
       if (end === len) break;
       let next = end + 1;
@@ -149,7 +155,8 @@ export class SSEParser implements Parser {
           s = line.take(text.slice(pos, end));
           start = 0;
           stop = s.length;
-          nameEnd = indexOf(s, ':', 0);
+          nameEnd = s.indexOf(':');
+          if (nameEnd < 0) nameEnd = stop;
         } else {
           // Where the colon is after `data`, `id`, `event` or `retry`: tried first, as the usual
           // names then need no search for the colon. (If a colon comes earlier, neither the name
@@ -157,7 +164,10 @@ export class SSEParser implements Parser {
           const c = text.charCodeAt(pos);
           nameEnd = pos + (c === 100 ? 4 : c === 105 ? 2 : 5);
           if (c === COLON || nameEnd >= end || text.charCodeAt(nameEnd) !== COLON) {
-            if (colon < pos) colon = indexOf(text, ':', pos);
+            if (colon < pos) {
+              colon = text.indexOf(':', pos);
+              if (colon < 0) colon = len;
+            }
             nameEnd = Math.min(colon, end);
           }
         }
@@ -205,9 +215,4 @@ export class SSEParser implements Parser {
     this.#line.push(piece);
     if ((this.#line.units + this.#data.length) * 3 > this.#limit) this.#fits('', 0, 0);
   }
-}
-
-function indexOf(text: string, search: string, from: number): number {
-  const i = text.indexOf(search, from);
-  return i < 0 ? text.length : i;
 }
