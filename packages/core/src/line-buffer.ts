@@ -11,7 +11,11 @@ const GROUP = 512;
 export class LineBuffer {
   /** UTF-16 code units held. */
   units = 0;
-  /** The pieces; the first `#grouped` of them are joined groups. */
+  /**
+   * The pieces; the first `#grouped` of them are joined groups. An empty buffer holds a new empty
+   * array, never pushed to: the first piece starts an array made with a string in it, as an array
+   * made empty holds small integers until a string is pushed, which optimized callers then undo.
+   */
   #pieces: string[] = [];
   #grouped = 0;
   /** Exact UTF-8 bytes held, or -1 while not measured. */
@@ -19,7 +23,8 @@ export class LineBuffer {
 
   push(piece: string): void {
     const pieces = this.#pieces;
-    pieces.push(piece);
+    if (pieces.length === 0) this.#pieces = [piece];
+    else pieces.push(piece);
     this.units += piece.length;
     if (this.#bytes >= 0) this.#bytes += utf8Length(piece);
     if (pieces.length - this.#grouped >= GROUP) {
@@ -40,8 +45,12 @@ export class LineBuffer {
   /** The whole line with `tail` appended, emptying the buffer. */
   take(tail = ''): string {
     const pieces = this.#pieces;
-    pieces.push(tail);
-    const line = pieces.length === 2 ? pieces[0] + tail : pieces.join('');
+    let line = tail;
+    if (pieces.length === 1) line = pieces[0] + tail;
+    else if (pieces.length > 1) {
+      pieces.push(tail);
+      line = pieces.join('');
+    }
     this.clear();
     return line;
   }
@@ -49,7 +58,6 @@ export class LineBuffer {
   clear(): void {
     this.units = this.#grouped = 0;
     this.#bytes = -1;
-    // A new array: cheaper than truncating (`length = 0` is a runtime call in V8).
     if (this.#pieces.length > 0) this.#pieces = [];
   }
 }

@@ -14,7 +14,7 @@ export class Utf8Decoder {
 
   decode(chunk: Uint8Array): string {
     const len = chunk.length;
-    if (len === 0) return '';
+    // (An empty chunk goes to the streaming decoder, which gives '' and keeps what it held.)
     const endsInAscii = chunk[len - 1]! < 0x80;
     if (this.#oneShot && endsInAscii) {
       if (len === 1) return String.fromCharCode(chunk[0]!);
@@ -22,7 +22,7 @@ export class Utf8Decoder {
       if (text.length !== len) this.#oneShot = false;
       return text;
     }
-    const text = this.#streaming.decode(chunk, STREAM);
+    const text = this.#streaming.decode(chunk, { stream: true });
     // A chunk of ASCII leaves nothing in the decoder: one-shot mode is safe again.
     this.#oneShot = endsInAscii && text.length === len;
     return text;
@@ -35,12 +35,10 @@ export class Utf8Decoder {
   }
 }
 
-const STREAM = { stream: true };
-
 const SMALL = 64;
 const SLICE = 16 * 1024;
 const encoder = new TextEncoder();
-let scratch: Uint8Array | null = null;
+let scratch: Uint8Array | undefined;
 
 /** UTF-8 length of `s[start, end)`: a surrogate pair (two units) is four bytes. */
 export function utf8Length(s: string, start = 0, end = s.length): number {
@@ -48,7 +46,7 @@ export function utf8Length(s: string, start = 0, end = s.length): number {
     let bytes = end - start;
     for (let i = start; i < end; i++) {
       const c = s.charCodeAt(i);
-      if (c >= 0x80) bytes += c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 1 : 2;
+      if (c >= 0x80) bytes += c < 0x800 || (c & 0xf800) === 0xd800 ? 1 : 2;
     }
     return bytes;
   }
