@@ -17,7 +17,10 @@ const BOM = 0xfeff;
  *
  * @example
  * const parser = createParser({ onEvent: (e) => console.log(e.event, e.data, e.id) });
- * for await (const chunk of response.body) parser.feed(chunk);
+ * const reader = response.body!.getReader();
+ * for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+ *   parser.feed(chunk.value);
+ * }
  */
 export function createParser(handlers: ParserHandlers, options: ParserOptions = {}): Parser {
   return new SSEParser(handlers, options);
