@@ -47,6 +47,20 @@ function renderer(client: QueryClient) {
     );
 }
 
+/**
+ * A restarting server, a client (its `['values']` entry left as `cached` by an earlier mount, if
+ * given) and `ui` rendered, once its stream is connected.
+ */
+async function mounted(ui: ReactNode, cached?: number[]) {
+  const server = await restartingServer();
+  const client = new QueryClient();
+  if (cached) client.setQueryData(['values'], cached);
+  const show = renderer(client);
+  const view = show(ui);
+  await waitFor(() => expect(server.sessions()).toBe(1));
+  return { server, client, show, view };
+}
+
 let url = '';
 let resets = 0;
 let fetches = 0;
@@ -120,11 +134,7 @@ function Invalidator() {
 
 describe('TanStack Query and a server that loses its history', () => {
   it('sseQueryOptions: the data starts over on the reset, never mixing the two histories', async () => {
-    const server = await restartingServer();
-    const client = new QueryClient();
-    const show = renderer(client);
-    const view = show(<Feed />);
-    await waitFor(() => expect(server.sessions()).toBe(1));
+    const { server, client, view } = await mounted(<Feed />);
     server.publish(1, 2, 3);
     await waitFor(() => expect(view.getByTestId('feed').textContent).toBe('1,2,3'));
     server.restart();
@@ -138,11 +148,7 @@ describe('TanStack Query and a server that loses its history', () => {
   });
 
   it('useSSEQuery: the cache entry starts over from `initial`, and readers see the new history', async () => {
-    const server = await restartingServer();
-    const client = new QueryClient();
-    const show = renderer(client);
-    const view = show(<WriterAndReader />);
-    await waitFor(() => expect(server.sessions()).toBe(1));
+    const { server, client, view } = await mounted(<WriterAndReader />);
     server.publish(1, 2, 3);
     await waitFor(() => expect(view.getByTestId('values').textContent).toBe('1,2,3'));
     server.restart();
@@ -156,12 +162,8 @@ describe('TanStack Query and a server that loses its history', () => {
   });
 
   it('useSSEQuery: after a reset the data starts from `initial`, not from the cache entry it continued', async () => {
-    const server = await restartingServer();
-    const client = new QueryClient();
-    client.setQueryData(['values'], [7, 8]); // left by an earlier mount: a remount continues it
-    const show = renderer(client);
-    const view = show(<WriterAndReader />);
-    await waitFor(() => expect(server.sessions()).toBe(1));
+    // [7, 8]: left by an earlier mount; a remount continues it
+    const { server, client, view } = await mounted(<WriterAndReader />, [7, 8]);
     server.publish(1, 2);
     await waitFor(() => expect(view.getByTestId('values').textContent).toBe('7,8,1,2'));
     server.restart();
@@ -174,12 +176,8 @@ describe('TanStack Query and a server that loses its history', () => {
   });
 
   it('useSSEQuery: a reset with nothing retained sets the cache entry to `initial` at once, for readers and a remount', async () => {
-    const server = await restartingServer();
-    const client = new QueryClient();
-    client.setQueryData(['values'], [7, 8]); // left by an earlier mount: a remount continues it
-    const show = renderer(client);
-    const view = show(<WriterAndReader />);
-    await waitFor(() => expect(server.sessions()).toBe(1));
+    // [7, 8]: left by an earlier mount; a remount continues it
+    const { server, client, show, view } = await mounted(<WriterAndReader />, [7, 8]);
     server.publish(1, 2);
     await waitFor(() => expect(view.getByTestId('values').textContent).toBe('7,8,1,2'));
     server.restart(); // the new history is empty: no event follows the reset
@@ -196,11 +194,7 @@ describe('TanStack Query and a server that loses its history', () => {
   });
 
   it('useSSEQuery without `initial`: a reset with nothing retained makes the query pending again', async () => {
-    const server = await restartingServer();
-    const client = new QueryClient();
-    const show = renderer(client);
-    const view = show(<LatestWriter />);
-    await waitFor(() => expect(server.sessions()).toBe(1));
+    const { server, client, view } = await mounted(<LatestWriter />);
     server.publish(1, 2);
     await waitFor(() => expect(client.getQueryData(['values'])).toBe(2));
     server.restart();
@@ -214,16 +208,12 @@ describe('TanStack Query and a server that loses its history', () => {
   });
 
   it('useSSEInvalidation: a reset refetches every key of its map (events may have been missed)', async () => {
-    const server = await restartingServer();
-    const client = new QueryClient();
-    const show = renderer(client);
-    const view = show(
+    const { server, client, view } = await mounted(
       <>
         <Orders />
         <Invalidator />
       </>,
     );
-    await waitFor(() => expect(server.sessions()).toBe(1));
     await waitFor(() => expect(view.getByTestId('orders').textContent).toBe('1'));
     channel.publish({ event: 'order.updated', data: 1 }); // a refetch, and an id to resume from
     await waitFor(() => expect(view.getByTestId('orders').textContent).toBe('2'));
