@@ -1,38 +1,29 @@
 import { until } from '@ssekit/testing';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedisBroker } from './redis';
 import { eventSourceClient, lossTally, type Recorder, ssekitClient, tally } from './test/clients';
 import { startProxy } from './test/proxy';
-import { type Instance, standbyInstance } from './test/spawn';
-import { startRedis, type TestRedis } from './test-helpers';
+import { redisAndInstances } from './test/redis-fixture';
+import { standbyInstance } from './test/spawn';
+import { startRedis } from './test-helpers';
 
 // A bounded `pnpm bench:chaos`: the counts it prints, asserted. Real redis-server, instances as
 // child processes killed with SIGKILL, a TCP proxy that drops, resets and stalls connections,
 // and Redis itself killed, kept away while clients reconnect, and restarted empty.
 
-let redis: TestRedis;
-const running: Instance[] = [];
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-
-afterAll(async () => {
-  for (const i of running.splice(0)) await i.kill();
-  await redis.stop();
-});
+const fixture = redisAndInstances();
 
 describe('chaos: proxy faults, instances and Redis killed with SIGKILL', () => {
   it('loses and repeats nothing without a reset, and tells every client of the lost history', {
     timeout: 40_000,
   }, async () => {
     const prefix = `chaostest${Date.now()}:`;
-    const env = { REDIS_PORT: redis.port, PREFIX: prefix, NAME: 'feed', REDIS_RETRIES: 1 };
+    const env = { REDIS_PORT: fixture.redis.port, PREFIX: prefix, NAME: 'feed', REDIS_RETRIES: 1 };
     const standbys = await Promise.all([1, 2, 3, 4, 5].map(() => standbyInstance(env)));
     const start = async () => {
       const instance = await standbys.shift()!.start();
-      running.push(instance);
+      fixture.running.push(instance);
       return instance;
     };
     const first = await start();
@@ -44,7 +35,7 @@ describe('chaos: proxy faults, instances and Redis killed with SIGKILL', () => {
     await until(() => clients.every((c) => c.opens === 1), 20_000, 10);
 
     const broker = createRedisBroker({
-      redis: () => new Redis({ host: '127.0.0.1', port: redis.port }).on('error', () => {}),
+      redis: () => new Redis({ host: '127.0.0.1', port: fixture.redis.port }).on('error', () => {}),
       prefix,
     });
     const feed = broker.channel('feed', { historySize: 10_000 });
@@ -90,7 +81,7 @@ describe('chaos: proxy faults, instances and Redis killed with SIGKILL', () => {
     // Redis dies and stays away; meanwhile both instances die too, so every client must
     // reconnect while nothing can be read: each is answered with a retry hint (a spec EventSource
     // would give up for good on a 503) and comes back, again and again, until Redis does.
-    await redis.stop(true);
+    await fixture.redis.stop(true);
     const lostHistoryUpTo = Math.max(...published);
     const opensBefore = clients.map((c) => c.opens);
     await Promise.all([second.kill(), third.kill()]);
@@ -98,7 +89,7 @@ describe('chaos: proxy faults, instances and Redis killed with SIGKILL', () => {
     await wait('every client answered twice while Redis is away', () =>
       clients.every((c, i) => c.opens >= opensBefore[i]! + 2),
     );
-    redis = await startRedis(redis.port); // empty: the history is gone
+    fixture.redis = await startRedis(fixture.redis.port); // empty: the history is gone
     const upTo = next + 200;
     await wait('200 more after Redis came back', atLeast(upTo));
     clearInterval(publisher);

@@ -1,34 +1,24 @@
 import { until } from '@ssekit/testing';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedisBroker } from './redis';
 import { eventSourceClient, type Recorder, ssekitClient, tally } from './test/clients';
 import { startProxy } from './test/proxy';
-import { type Instance, standbyInstance } from './test/spawn';
-import { startRedis, type TestRedis } from './test-helpers';
+import { redisAndInstances } from './test/redis-fixture';
+import { standbyInstance } from './test/spawn';
 
-let redis: TestRedis;
-const running: Instance[] = [];
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-
-afterAll(async () => {
-  for (const i of running.splice(0)) await i.kill();
-  await redis.stop();
-});
+const fixture = redisAndInstances();
 
 describe('two instances on Redis, killed with SIGKILL under load', () => {
   it('gives every client every event once and in order, its Last-Event-ID never moving back', {
     timeout: 90_000,
   }, async () => {
     const prefix = `failover${Date.now()}:`;
-    const env = { REDIS_PORT: redis.port, PREFIX: prefix, NAME: 'feed' };
+    const env = { REDIS_PORT: fixture.redis.port, PREFIX: prefix, NAME: 'feed' };
     const [a, b, a2, b2] = await Promise.all([1, 2, 3, 4].map(() => standbyInstance(env)));
     const start = async (s: typeof a) => {
       const instance = await s!.start();
-      running.push(instance);
+      fixture.running.push(instance);
       return instance;
     };
     const first = await start(a);
@@ -41,7 +31,7 @@ describe('two instances on Redis, killed with SIGKILL under load', () => {
     await until(() => clients.every((c) => c.opens === 1), 20_000, 10);
 
     const broker = createRedisBroker({
-      redis: () => new Redis({ host: '127.0.0.1', port: redis.port }),
+      redis: () => new Redis({ host: '127.0.0.1', port: fixture.redis.port }),
       prefix,
     });
     const feed = broker.channel('feed', { historySize: 10_000 });
